@@ -1,0 +1,47 @@
+// The slice of agora-rtc-sdk-ng the core uses, as structural types, so a fake (or a newer SDK) only needs what we
+// call. Type-only: nothing here imports the SDK at run time. sdk-type-checks.ts proves the real SDK fits.
+import type { RelayEvent, RelayState } from './relay-enums.js';
+
+export interface RelayChannelInfo {
+  channelName: string;
+  uid: number;
+  token?: string;
+}
+
+export interface RelayConfiguration {
+  setSrcChannelInfo(info: RelayChannelInfo): void;
+  addDestChannelInfo(info: RelayChannelInfo): void;
+  removeDestChannelInfo(channelName: string): void;
+}
+
+export type ConnectionState = 'DISCONNECTED' | 'CONNECTING' | 'RECONNECTING' | 'CONNECTED' | 'DISCONNECTING';
+
+/** What the relay session needs of an `IAgoraRTCClient`. */
+export interface RelayClient {
+  readonly connectionState: ConnectionState;
+  readonly localTracks: readonly unknown[];
+  /** The client's role; `undefined` on SDKs before 4.18.1, which do not expose it. */
+  readonly role?: string;
+  startChannelMediaRelay(config: RelayConfiguration): Promise<void>;
+  updateChannelMediaRelay(config: RelayConfiguration): Promise<void>;
+  stopChannelMediaRelay(): Promise<void>;
+  on(event: 'channel-media-relay-state', listener: (state: RelayState) => void): void;
+  on(event: 'channel-media-relay-event', listener: (event: RelayEvent) => void): void;
+  on(
+    event: 'connection-state-change',
+    listener: (state: ConnectionState, previous: ConnectionState, reason?: string) => void,
+  ): void;
+  off(event: string, listener: (...args: never[]) => void): void;
+}
+
+/** What the relay session needs of the AgoraRTC namespace. */
+export interface RelaySdk {
+  createChannelMediaRelayConfiguration(): RelayConfiguration;
+}
+
+/** An error thrown or rejected by the SDK: compare `code` to strings, never use `instanceof` (reference §1). */
+export interface SdkError {
+  name?: string;
+  code?: string;
+  message?: string;
+}

@@ -1,0 +1,11 @@
+// Loaded before every test file: an unhandled rejection or uncaught error anywhere during the tests fails the
+// test that was running when it surfaced (or the next one), so "no promise ends as an unhandled rejection" is checked
+// by the whole suite, not by a few tests.
+const seen = [];
+window.addEventListener('unhandledrejection', (event) => {
+  seen.push(`unhandled rejection: ${event.reason?.stack ?? event.reason}`);
+});
+window.addEventListener('error', (event) => {
+  seen.push(`uncaught error: ${event.error?.stack ?? event.message}`);
+});
+window.__takeUnhandled = () => seen.splice(0, seen.length);

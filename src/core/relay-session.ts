@@ -1,0 +1,605 @@
+// The relay session: owns the SDK's channel media relay call sequence for one client (api.md "Session rules").
+// Inputs (client, source, destinations, disabled, start/stop) may change at any time; a single runner turns the
+// latest inputs into at most one SDK call at a time, a task after the changes, so a burst becomes one call.
+import { nextTask } from './next-task.js';
+import type { Operation, RelayState } from './relay-enums.js';
+import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
+import {
+  type RelayPlan,
+  relaysDestination,
+  sameDestinations,
+  samePlan,
+  sameSource,
+  toConfiguration,
+} from './relay-plan.js';
+import type { ConnectionState, RelayClient, RelaySdk, SdkError } from './sdk-types.js';
+import type {
+  DestinationStatus,
+  DestinationStatusDetail,
+  RelaySessionEventMap,
+} from './session-events.js';
+import { loadAgoraRTC } from './load-sdk.js';
+import {
+  type ChannelInput,
+  checkChannel,
+  type DestinationInput,
+  type DestinationVerdict,
+  judgeDestinations,
+  type ValidationIssue,
+} from './validation.js';
+
+export interface SessionDestination extends DestinationInput {
+  /** Identifies the destination in status events; default: the input object itself. */
+  key?: unknown;
+}
+
+export interface RelaySessionOptions {
+  /** The AgoraRTC namespace; default: loaded lazily (see load-sdk.ts). */
+  sdk?: RelaySdk | null;
+  client?: RelayClient | null;
+  source?: ChannelInput;
+  destinations?: readonly SessionDestination[];
+  disabled?: boolean;
+}
+
+/** Rejection value of `start()` / `stop()`: an Error carrying the same fields as the `agora-relay-error` event. */
+export class RelaySessionError extends Error {
+  readonly code: string;
+  readonly operation: Operation;
+  constructor(detail: RelayErrorDetail) {
+    super(detail.message);
+    this.name = 'RelaySessionError';
+    this.code = detail.code;
+    this.operation = detail.operation;
+  }
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: RelaySessionError) => void;
+}
+
+type Step = () => Promise<void>;
+
+/** How often to look for a publish the SDK does not announce, while that is all the relay waits for. */
+export const PUBLISH_CHECK_MS = 500;
+
+const STUCK_HINT = 'The relay on this client is unusable until the client leaves and joins the channel again.';
+
+export class RelaySession extends EventTarget {
+  // Inputs.
+  #sdk: RelaySdk | null;
+  #client: RelayClient | null = null;
+  #source: ChannelInput;
+  #destinations: readonly SessionDestination[];
+  #disabled: boolean;
+  /** start() was called: skip the joined/published checks (api.md Methods). */
+  #startRequested = false;
+  /** stop() was called: hold the relay stopped until start(). */
+  #held = false;
+
+  // What the SDK is doing, as far as it tells us.
+  #state: RelayState = 'RELAY_STATE_IDLE';
+  /** The relay we started: its client, what it relays, and the namespace for its updates; cleared when it ends. */
+  #active: { client: RelayClient; plan: RelayPlan; sdk: RelaySdk } | undefined;
+  /** Set when the SDK's relay needs `leave()` before it works again (reference §3.3). */
+  #stuck: RelayErrorDetail | undefined;
+  #stuckReported = false;
+  /** The plan whose start failed, so the runner does not retry it in a loop; cleared by any change. */
+  #failed: { plan: RelayPlan; error: RelayErrorDetail } | undefined;
+  #idleDeferred = false;
+  /** A stop that failed during this run, for stop()'s callers. */
+  #stopError: RelayErrorDetail | undefined;
+
+  // The runner.
+  #scheduled = false;
+  #running = false;
+  #disposed = false;
+  #settleWaiters: (() => void)[] = [];
+  #startWaiters: Waiter[] = [];
+  #stopWaiters: Waiter[] = [];
+  #detachClient: (() => void) | undefined;
+  #publishCheck: ReturnType<typeof setInterval> | undefined;
+
+  // What was last reported, so events fire on change only.
+  #statuses = new Map<unknown, DestinationStatusDetail>();
+  #reportedIssues = new Map<unknown, string>();
+
+  constructor(options: RelaySessionOptions = {}) {
+    super();
+    this.#sdk = options.sdk ?? null;
+    this.#source = options.source ?? {};
+    this.#destinations = options.destinations ?? [];
+    this.#disabled = options.disabled ?? false;
+    if (options.client) this.client = options.client;
+    else this.#changed();
+  }
+
+  override addEventListener<K extends keyof RelaySessionEventMap>(
+    type: K,
+    listener: (event: RelaySessionEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  override removeEventListener<K extends keyof RelaySessionEventMap>(
+    type: K,
+    listener: (event: RelaySessionEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void {
+    super.removeEventListener(type, listener, options);
+  }
+
+  // ---- inputs -------------------------------------------------------------------------------------------------
+
+  get sdk(): RelaySdk | null {
+    return this.#sdk;
+  }
+  set sdk(sdk: RelaySdk | null) {
+    this.#sdk = sdk;
+  }
+
+  get client(): RelayClient | null {
+    return this.#client;
+  }
+  /** Attach a client (joined as a host, or about to be); `null` detaches. The relay on a detached client is stopped. */
+  set client(client: RelayClient | null) {
+    if (client === this.#client || this.#disposed) return;
+    this.#detachClient?.();
+    this.#detachClient = undefined;
+    this.#client = client;
+    this.#startRequested = false;
+    this.#stuck = undefined;
+    this.#stuckReported = false;
+    if (client) this.#detachClient = this.#listen(client);
+    this.#changed();
+  }
+
+  get source(): ChannelInput {
+    return this.#source;
+  }
+  set source(source: ChannelInput) {
+    this.#source = { ...source };
+    this.#changed();
+  }
+
+  get destinations(): readonly SessionDestination[] {
+    return this.#destinations;
+  }
+  /** Every destination in document order; invalid, duplicate and surplus ones are rejected one by one. */
+  set destinations(destinations: readonly SessionDestination[]) {
+    this.#destinations = [...destinations];
+    this.#changed();
+  }
+
+  get disabled(): boolean {
+    return this.#disabled;
+  }
+  set disabled(disabled: boolean) {
+    if (disabled === this.#disabled) return;
+    this.#disabled = disabled;
+    this.#changed();
+  }
+
+  // ---- outputs ------------------------------------------------------------------------------------------------
+
+  /** The relay state as the SDK last reported it (its IDLE-then-FAILURE pair counted as one FAILURE). */
+  get state(): RelayState {
+    return this.#state;
+  }
+
+  /** Each destination's status, in input order. */
+  get statuses(): readonly DestinationStatusDetail[] {
+    return [...this.#statuses.values()];
+  }
+
+  /** Resolves once no change is waiting and no SDK call is in flight. */
+  settled(): Promise<void> {
+    if (!this.#scheduled && !this.#running) return Promise.resolve();
+    return new Promise((resolve) => this.#settleWaiters.push(resolve));
+  }
+
+  // ---- methods ------------------------------------------------------------------------------------------------
+
+  /**
+   * Start now, whatever can be seen of the client's state (this is how an app says "I have published"), given a
+   * valid destination; resolves when the relay runs or there is nothing to relay yet. Rejects with the SDK's
+   * failure, which is also an `agora-relay-error` event. Idempotent.
+   */
+  start(): Promise<void> {
+    this.#startRequested = true;
+    this.#held = false;
+    this.#failed = undefined;
+    return this.#await(this.#startWaiters);
+  }
+
+  /** Stop and hold the relay stopped until `start()`. Idempotent. */
+  stop(): Promise<void> {
+    this.#startRequested = false;
+    this.#held = true;
+    return this.#await(this.#stopWaiters);
+  }
+
+  /** Stops the relay and removes every listener the session added. Never rejects. */
+  async dispose(): Promise<void> {
+    if (this.#disposed) return this.settled();
+    this.#disposed = true;
+    this.#schedule();
+    await this.settled();
+    this.#detachClient?.();
+    this.#detachClient = undefined;
+    this.#watchForPublish();
+  }
+
+  // ---- the runner ---------------------------------------------------------------------------------------------
+
+  #await(waiters: Waiter[]): Promise<void> {
+    const promise = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+    // Marked handled: a caller that ignores the promise must not see an unhandled rejection (the failure is an
+    // event too); a caller that awaits it still gets the rejection.
+    promise.catch(() => undefined);
+    this.#changed();
+    return promise;
+  }
+
+  /** Any input changed: the runner looks at everything a task later, so a burst is seen once. */
+  #changed(): void {
+    if (this.#failed && !samePlan(this.#failed.plan, this.#want())) this.#failed = undefined;
+    this.#watchForPublish();
+    this.#schedule();
+  }
+
+  /**
+   * The SDK fires no event when the app publishes (rule 1 needs one), so while a joined host client with valid
+   * destinations waits only for that, look at its local tracks now and then. Stops as soon as anything else holds.
+   */
+  #watchForPublish(): void {
+    const client = this.#client;
+    const waiting =
+      !!client &&
+      !this.#active &&
+      !this.#startRequested &&
+      client.connectionState === 'CONNECTED' &&
+      !this.#clientReady(client) &&
+      !!this.#want(true);
+    if (waiting && this.#publishCheck === undefined) {
+      this.#publishCheck = setInterval(() => {
+        if (this.#client && this.#clientReady(this.#client)) this.#changed();
+      }, PUBLISH_CHECK_MS);
+    } else if (!waiting && this.#publishCheck !== undefined) {
+      clearInterval(this.#publishCheck);
+      this.#publishCheck = undefined;
+    }
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    nextTask(() => {
+      this.#scheduled = false;
+      void this.#run();
+    });
+  }
+
+  async #run(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    this.#reportIssues();
+    this.#refreshStatuses();
+    try {
+      for (let step = this.#nextStep(); step; step = this.#nextStep()) {
+        await step();
+        this.#refreshStatuses();
+      }
+    } finally {
+      this.#running = false;
+      this.#refreshStatuses();
+      this.#settleWaitersFor();
+    }
+  }
+
+  #settleWaitersFor(): void {
+    if (this.#scheduled || this.#running) return;
+    const stuck = this.#stuck;
+    const startError = this.#failed?.error ?? (stuck && this.#want(true) ? stuck : undefined);
+    for (const waiter of this.#startWaiters.splice(0)) {
+      if (startError) waiter.reject(new RelaySessionError(startError));
+      else waiter.resolve();
+    }
+    const stopError = this.#stopError;
+    this.#stopError = undefined;
+    for (const waiter of this.#stopWaiters.splice(0)) {
+      if (stopError) waiter.reject(new RelaySessionError(stopError));
+      else waiter.resolve();
+    }
+    for (const resolve of this.#settleWaiters.splice(0)) resolve();
+  }
+
+  /** The plan the inputs call for right now, or undefined when the relay should not run. */
+  #want(ignoreReadiness = false): RelayPlan | undefined {
+    if (this.#disposed || this.#disabled || this.#held || !this.#client) return undefined;
+    if (!ignoreReadiness && !this.#startRequested && !this.#clientReady(this.#client)) return undefined;
+    const source = checkChannel('source', this.#source);
+    if (!source.ok) return undefined;
+    const destinations = this.#verdicts().flatMap((verdict) => (verdict.kind === 'accepted' ? [verdict.info] : []));
+    if (destinations.length === 0) return undefined;
+    return { source: source.info, destinations };
+  }
+
+  /** Rule 1: joined as a host and published. The SDK fires no event on publish: start() or a re-check says so. */
+  #clientReady(client: RelayClient): boolean {
+    const isHost = client.role === undefined || client.role === 'host';
+    return client.connectionState === 'CONNECTED' && isHost && client.localTracks.length > 0;
+  }
+
+  #verdicts(): DestinationVerdict[] {
+    const source = this.#source.channelName;
+    return judgeDestinations(source, this.#destinations);
+  }
+
+  /** The one SDK call that brings the SDK closer to what the inputs want, or undefined when it is there. */
+  #nextStep(): Step | undefined {
+    const want = this.#want();
+    const active = this.#active;
+    if (active) {
+      if (!want || active.client !== this.#client || !sameSource(want, active.plan)) {
+        return () => this.#stop(active.client);
+      }
+      if (!sameDestinations(want, active.plan)) return () => this.#update(active.client, want);
+      return undefined;
+    }
+    if (!want || !this.#client) return undefined;
+    if (this.#stuck) {
+      if (!this.#stuckReported) {
+        this.#stuckReported = true;
+        this.#report(this.#stuck);
+      }
+      return undefined;
+    }
+    if (this.#failed && samePlan(this.#failed.plan, want)) return undefined;
+    const client = this.#client;
+    return () => this.#start(client, want);
+  }
+
+  async #start(client: RelayClient, plan: RelayPlan): Promise<void> {
+    let sdk: RelaySdk;
+    try {
+      sdk = await loadAgoraRTC(this.#sdk);
+    } catch (error) {
+      this.#failStart(plan, { code: 'SDK_LOAD_FAILED', message: (error as Error).message, operation: 'load' });
+      return;
+    }
+    this.#active = { client, plan, sdk };
+    try {
+      await client.startChannelMediaRelay(toConfiguration(sdk, plan));
+      this.#failed = undefined;
+    } catch (error) {
+      this.#active = undefined;
+      const detail = fromSdkError(error, 'start', 'The SDK refused to start the relay.');
+      // A start rejected after its socket opened leaves that socket open: stop closes it. One rejected before
+      // leaves the SDK stuck, and then stop answers WS_DISCONNECT (protocol reference §4, reference §3.3).
+      const cleanup = await this.#call(() => client.stopChannelMediaRelay());
+      if (cleanup && client === this.#client) {
+        this.#stuck = { ...detail, message: `${detail.message} ${STUCK_HINT}` };
+        this.#stuckReported = true;
+        this.#failStart(plan, this.#stuck);
+      } else {
+        this.#failStart(plan, detail);
+      }
+    }
+  }
+
+  #failStart(plan: RelayPlan, error: RelayErrorDetail): void {
+    this.#failed = { plan, error };
+    this.#report(error);
+  }
+
+  async #update(client: RelayClient, plan: RelayPlan): Promise<void> {
+    try {
+      const active = this.#active;
+      if (!active) return;
+      await client.updateChannelMediaRelay(toConfiguration(active.sdk, plan));
+      if (this.#active === active) active.plan = plan;
+    } catch (error) {
+      this.#report(fromSdkError(error, 'update', 'The SDK refused to update the relay.'));
+      // Rule 4: a failed update restarts the relay; the runner starts it again once it is stopped.
+      if (this.#active?.client === client) await this.#stop(client);
+    }
+  }
+
+  async #stop(client: RelayClient): Promise<void> {
+    const failure = await this.#call(() => client.stopChannelMediaRelay());
+    if (this.#active?.client === client) this.#active = undefined;
+    if (!failure) return;
+    const detail = fromSdkError(failure, 'stop', 'The SDK refused to stop the relay.');
+    this.#stopError = detail;
+    if (client === this.#client) {
+      this.#stuck = { ...detail, message: `${detail.message} ${STUCK_HINT}` };
+      this.#stuckReported = true;
+      this.#report(this.#stuck);
+    } else {
+      this.#report(detail);
+    }
+  }
+
+  /** Runs one SDK call; returns its failure instead of throwing. */
+  async #call(call: () => Promise<void>): Promise<SdkError | undefined> {
+    try {
+      await call();
+      return undefined;
+    } catch (error) {
+      return (error ?? {}) as SdkError;
+    }
+  }
+
+  // ---- the SDK's events ---------------------------------------------------------------------------------------
+
+  #listen(client: RelayClient): () => void {
+    const onState = (state: RelayState) => this.#onRelayState(client, state);
+    const onEvent = (event: RelaySessionEventMap['channel-media-relay-event']['detail']['event']) => {
+      if (client === this.#active?.client) this.#dispatch('channel-media-relay-event', { event });
+    };
+    const onConnection = (state: ConnectionState, previous: ConnectionState) => {
+      // Leaving resets the SDK's relay, stuck or not; joining again makes it usable (reference §3.3).
+      if (state === 'DISCONNECTED' || previous === 'DISCONNECTED') {
+        this.#stuck = undefined;
+        this.#stuckReported = false;
+        this.#failed = undefined;
+      }
+      if (state === 'DISCONNECTED') {
+        this.#startRequested = false;
+        if (this.#active?.client === client) this.#active = undefined;
+        this.#setState('RELAY_STATE_IDLE');
+      }
+      this.#changed();
+    };
+    client.on('channel-media-relay-state', onState);
+    client.on('channel-media-relay-event', onEvent);
+    client.on('connection-state-change', onConnection);
+    return () => {
+      client.off('channel-media-relay-state', onState);
+      client.off('channel-media-relay-event', onEvent);
+      client.off('connection-state-change', onConnection);
+    };
+  }
+
+  #onRelayState(client: RelayClient, state: RelayState): void {
+    if (client !== this.#client) return;
+    if (state === 'RELAY_STATE_IDLE') {
+      // The SDK reports a failure as IDLE then FAILURE in one go (reference §3.2): hold IDLE back a microtask so
+      // the pair becomes one FAILURE.
+      this.#idleDeferred = true;
+      queueMicrotask(() => {
+        if (!this.#idleDeferred) return;
+        this.#idleDeferred = false;
+        this.#setState('RELAY_STATE_IDLE');
+      });
+      return;
+    }
+    if (state === 'RELAY_STATE_FAILURE') {
+      this.#idleDeferred = false;
+      this.#active = undefined;
+      this.#stuck = {
+        code: 'RELAY_FAILURE',
+        message: `The relay failed; the SDK does not say why (often an expired source or destination token). ${STUCK_HINT}`,
+        operation: 'start',
+      };
+      this.#stuckReported = true;
+      this.#setState(state);
+      this.#report(this.#stuck);
+      this.#changed();
+      return;
+    }
+    if (this.#idleDeferred) {
+      this.#idleDeferred = false;
+      this.#setState('RELAY_STATE_IDLE');
+    }
+    this.#setState(state);
+  }
+
+  #setState(state: RelayState): void {
+    const previousState = this.#state;
+    if (state === previousState) return;
+    this.#state = state;
+    const detail = state === 'RELAY_STATE_FAILURE' ? { state, previousState } : { state, previousState, code: 'RELAY_OK' as const };
+    this.#dispatch('channel-media-relay-state', detail);
+    this.#refreshStatuses();
+  }
+
+  // ---- reporting ----------------------------------------------------------------------------------------------
+
+  #dispatch<K extends keyof RelaySessionEventMap>(type: K, detail: RelaySessionEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  #report(error: RelayErrorDetail): void {
+    this.#dispatch('agora-relay-error', { ...error });
+  }
+
+  /** Each validation issue is reported once, when it appears or changes. */
+  #reportIssues(): void {
+    const current = new Map<unknown, ValidationIssue & { channelName?: string }>();
+    const source = checkChannel('source', this.#source);
+    if (!source.ok) current.set(this, { ...source.issue, channelName: this.#source.channelName ?? undefined });
+    this.#verdicts().forEach((verdict, index) => {
+      if (verdict.kind !== 'rejected') return;
+      const destination = this.#destinations[index] as SessionDestination;
+      current.set(destination.key ?? destination, {
+        ...verdict.issue,
+        channelName: destination.channelName ?? undefined,
+      });
+    });
+    for (const [key, issue] of current) {
+      if (this.#reportedIssues.get(key) === issue.message) continue;
+      const detail: RelayErrorDetail = { code: issue.code, message: issue.message, operation: 'validate' };
+      if (issue.channelName) detail.channelName = issue.channelName;
+      this.#report(detail);
+    }
+    this.#reportedIssues = new Map([...current].map(([key, issue]) => [key, issue.message]));
+  }
+
+  #refreshStatuses(): void {
+    const want = this.#want();
+    const failure = this.#stuck ?? (this.#failed && samePlan(this.#failed.plan, want) ? this.#failed.error : undefined);
+    const active = this.#state === 'RELAY_STATE_RUNNING' && this.#active?.client === this.#client ? this.#active : undefined;
+    const next = new Map<unknown, DestinationStatusDetail>();
+    this.#verdicts().forEach((verdict, index) => {
+      const destination = this.#destinations[index] as SessionDestination;
+      // The input object itself identifies a destination given no key, but is never put in a detail: it holds a token.
+      const key = destination.key ?? destination;
+      const detail: DestinationStatusDetail = { index, channelName: destination.channelName ?? '', status: 'idle' };
+      if (destination.key !== undefined) detail.key = destination.key;
+      let status: DestinationStatus = 'idle';
+      if (verdict.kind === 'rejected') {
+        status = 'rejected';
+        detail.error = { code: verdict.issue.code, message: verdict.issue.message };
+      } else if (verdict.kind === 'accepted') {
+        if (failure && (want || this.#stuck)) {
+          status = 'failed';
+          detail.error = { code: failure.code, message: failure.message };
+        } else if (relaysDestination(active?.plan, verdict.info) && relaysDestination(want, verdict.info)) {
+          status = 'relaying';
+        } else if (want) {
+          status = 'pending';
+        }
+      }
+      detail.status = status;
+      next.set(key, detail);
+    });
+    const previous = this.#statuses;
+    this.#statuses = next;
+    for (const [key, detail] of next) {
+      const before = previous.get(key);
+      if (
+        before?.status === detail.status &&
+        before.error?.code === detail.error?.code &&
+        before.error?.message === detail.error?.message &&
+        before.channelName === detail.channelName
+      ) {
+        continue;
+      }
+      this.#dispatch('agora-relay-destination-status', { ...detail });
+    }
+  }
+}

@@ -33,6 +33,7 @@ export async function loadAgoraRTC<T extends RelaySdk = RelaySdk>(
   injected?: T | null,
   importer: SdkImporter = importPeerDependency,
 ): Promise<T> {
+  importer ??= importPeerDependency;
   if (injected) return injected;
   const fromPage = asSdk((globalThis as { AgoraRTC?: unknown }).AgoraRTC);
   if (fromPage) return fromPage as T;

@@ -18,7 +18,7 @@ import type {
   DestinationStatusDetail,
   RelaySessionEventMap,
 } from './session-events.js';
-import { loadAgoraRTC } from './load-sdk.js';
+import { loadAgoraRTC, type SdkImporter } from './load-sdk.js';
 import {
   type ChannelInput,
   checkChannel,
@@ -36,6 +36,8 @@ export interface SessionDestination extends DestinationInput {
 export interface RelaySessionOptions {
   /** The AgoraRTC namespace; default: loaded lazily (see load-sdk.ts). */
   sdk?: RelaySdk | null;
+  /** How to import the SDK when neither `sdk` nor `window.AgoraRTC` is there; default: `import('agora-rtc-sdk-ng')`. */
+  importSdk?: SdkImporter;
   client?: RelayClient | null;
   source?: ChannelInput;
   destinations?: readonly SessionDestination[];
@@ -69,6 +71,7 @@ const STUCK_HINT = 'The relay on this client is unusable until the client leaves
 export class RelaySession extends EventTarget {
   // Inputs.
   #sdk: RelaySdk | null;
+  #importSdk: SdkImporter | undefined;
   #client: RelayClient | null = null;
   #source: ChannelInput;
   #destinations: readonly SessionDestination[];
@@ -108,6 +111,7 @@ export class RelaySession extends EventTarget {
   constructor(options: RelaySessionOptions = {}) {
     super();
     this.#sdk = options.sdk ?? null;
+    this.#importSdk = options.importSdk;
     this.#source = options.source ?? {};
     this.#destinations = options.destinations ?? [];
     this.#disabled = options.disabled ?? false;
@@ -385,7 +389,7 @@ export class RelaySession extends EventTarget {
   async #start(client: RelayClient, plan: RelayPlan): Promise<void> {
     let sdk: RelaySdk;
     try {
-      sdk = await loadAgoraRTC(this.#sdk);
+      sdk = await loadAgoraRTC(this.#sdk, this.#importSdk);
     } catch (error) {
       this.#failStart(plan, { code: 'SDK_LOAD_FAILED', message: (error as Error).message, operation: 'load' });
       return;

@@ -1,0 +1,26 @@
+// Registration, the package's only side effect. Guarded: a second copy of the library on the page (two bundles,
+// a CMS embed next to an app) warns instead of throwing, and the first copy keeps the tags.
+import { AgoraRelayDestination } from './agora-relay-destination.js';
+import { AgoraRelayHost } from './agora-relay-host.js';
+
+function define(tag: string, element: CustomElementConstructor): void {
+  const registry = globalThis.customElements;
+  if (!registry) return;
+  const existing = registry.get(tag);
+  if (existing === element) return;
+  if (existing) {
+    console.warn(`<${tag}> is already defined by another copy of agora-relay-elements; keeping the first one.`);
+    return;
+  }
+  registry.define(tag, element);
+}
+
+define('agora-relay-destination', AgoraRelayDestination);
+define('agora-relay-host', AgoraRelayHost);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'agora-relay-host': AgoraRelayHost;
+    'agora-relay-destination': AgoraRelayDestination;
+  }
+}

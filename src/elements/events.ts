@@ -1,0 +1,32 @@
+// The DOM events the elements dispatch: bubbling and composed, so a listener on any ancestor (or a framework's
+// declarative binding) hears them through shadow roots. Their details are the core's, minus anything internal.
+import type { DestinationStatus, RelayErrorDetail, RelayEventDetail, RelayStateDetail } from '../core/index.js';
+
+export interface DestinationStatusEventDetail {
+  channelName: string;
+  status: DestinationStatus;
+  error?: { code: string; message: string };
+}
+
+export interface AgoraRelayEventMap {
+  'channel-media-relay-state': CustomEvent<RelayStateDetail>;
+  'channel-media-relay-event': CustomEvent<RelayEventDetail>;
+  'agora-relay-error': CustomEvent<RelayErrorDetail>;
+  'agora-relay-destination-status': CustomEvent<DestinationStatusEventDetail>;
+}
+
+export function emit<K extends keyof AgoraRelayEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: AgoraRelayEventMap[K]['detail'],
+): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+/** Fired by a destination when any of its inputs changed; the host listens for it. Internal, not composed. */
+export const DESTINATION_CHANGE = 'agora-relay-destination-change';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends AgoraRelayEventMap {}
+}

@@ -33,3 +33,5 @@ export type {
   ValidationCode,
 } from './relay-enums.js';
 export type { ConnectionState, RelayChannelInfo, RelayClient, RelayConfiguration, RelaySdk } from './sdk-types.js';
+export { requestToken, TokenError, tokenUrlProvider } from './tokens.js';
+export type { TokenProvider, TokenPurpose, TokenRequest } from './tokens.js';

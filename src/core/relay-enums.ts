@@ -67,7 +67,7 @@ export const SDK_ERROR_CODES = [
 export type SdkErrorCode = (typeof SDK_ERROR_CODES)[number];
 
 /** Our own codes for failures that are not the SDK's and not validation. */
-export type SessionErrorCode = 'SDK_LOAD_FAILED' | 'RELAY_FAILURE';
+export type SessionErrorCode = 'SDK_LOAD_FAILED' | 'RELAY_FAILURE' | 'TOKEN_FETCH_FAILED';
 
 /** Any code an `agora-relay-error` may carry. Unknown SDK codes pass through as plain strings. */
 export type RelayErrorCode = ValidationCode | SdkErrorCode | SessionErrorCode | (string & {});

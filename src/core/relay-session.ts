@@ -12,13 +12,14 @@ import {
   sameSource,
   toConfiguration,
 } from './relay-plan.js';
-import type { ConnectionState, RelayClient, RelaySdk, SdkError } from './sdk-types.js';
+import type { ConnectionState, RelayChannelInfo, RelayClient, RelaySdk, SdkError } from './sdk-types.js';
 import type {
   DestinationStatus,
   DestinationStatusDetail,
   RelaySessionEventMap,
 } from './session-events.js';
 import { loadAgoraRTC, type SdkImporter } from './load-sdk.js';
+import { requestToken, type TokenProvider, type TokenPurpose } from './tokens.js';
 import {
   type ChannelInput,
   checkChannel,
@@ -38,6 +39,8 @@ export interface RelaySessionOptions {
   sdk?: RelaySdk | null;
   /** How to import the SDK when neither `sdk` nor `window.AgoraRTC` is there; default: `import('agora-rtc-sdk-ng')`. */
   importSdk?: SdkImporter;
+  /** Asked for every relay token the inputs leave out (purpose `relay-source` or `relay-destination`). */
+  tokenProvider?: TokenProvider | null;
   client?: RelayClient | null;
   source?: ChannelInput;
   destinations?: readonly SessionDestination[];
@@ -68,10 +71,17 @@ export const PUBLISH_CHECK_MS = 500;
 
 const STUCK_HINT = 'The relay on this client is unusable until the client leaves and joins the channel again.';
 
+const destinationId = (info: RelayChannelInfo) => `${info.channelName}\n${info.uid}`;
+
 export class RelaySession extends EventTarget {
   // Inputs.
   #sdk: RelaySdk | null;
   #importSdk: SdkImporter | undefined;
+  #tokenProvider: TokenProvider | null;
+  /** Tokens fetched so far, by purpose, channel and uid. */
+  #tokens = new Map<string, string>();
+  /** Destinations whose token could not be had in the last call, by channel and uid: relayed without them. */
+  #tokenFailures = new Map<string, RelayErrorDetail>();
   #client: RelayClient | null = null;
   #source: ChannelInput;
   #destinations: readonly SessionDestination[];
@@ -112,6 +122,7 @@ export class RelaySession extends EventTarget {
     super();
     this.#sdk = options.sdk ?? null;
     this.#importSdk = options.importSdk;
+    this.#tokenProvider = options.tokenProvider ?? null;
     this.#source = options.source ?? {};
     this.#destinations = options.destinations ?? [];
     this.#disabled = options.disabled ?? false;
@@ -162,6 +173,16 @@ export class RelaySession extends EventTarget {
   }
   set sdk(sdk: RelaySdk | null) {
     this.#sdk = sdk;
+  }
+
+  get tokenProvider(): TokenProvider | null {
+    return this.#tokenProvider;
+  }
+  set tokenProvider(provider: TokenProvider | null) {
+    if (provider === this.#tokenProvider) return;
+    this.#tokenProvider = provider;
+    this.#tokens.clear();
+    this.#changed();
   }
 
   get client(): RelayClient | null {
@@ -394,9 +415,11 @@ export class RelaySession extends EventTarget {
       this.#failStart(plan, { code: 'SDK_LOAD_FAILED', message: (error as Error).message, operation: 'load' });
       return;
     }
+    const sent = await this.#withTokens(plan);
+    if (!sent) return;
     this.#active = { client, plan, sdk };
     try {
-      await client.startChannelMediaRelay(toConfiguration(sdk, plan));
+      await client.startChannelMediaRelay(toConfiguration(sdk, sent));
       this.#failed = undefined;
     } catch (error) {
       this.#active = undefined;
@@ -423,7 +446,12 @@ export class RelaySession extends EventTarget {
     try {
       const active = this.#active;
       if (!active) return;
-      await client.updateChannelMediaRelay(toConfiguration(active.sdk, plan));
+      const sent = await this.#withTokens(plan);
+      if (!sent) {
+        await this.#stop(client);
+        return;
+      }
+      await client.updateChannelMediaRelay(toConfiguration(active.sdk, sent));
       if (this.#active === active) active.plan = plan;
     } catch (error) {
       this.#report(fromSdkError(error, 'update', 'The SDK refused to update the relay.'));
@@ -445,6 +473,53 @@ export class RelaySession extends EventTarget {
     } else {
       this.#report(detail);
     }
+  }
+
+  /**
+   * The plan with every missing relay token asked of the provider. A destination whose token cannot be had is left
+   * out (and reported); without a source token, or with no destination left, there is nothing to send.
+   */
+  async #withTokens(plan: RelayPlan): Promise<RelayPlan | undefined> {
+    const provider = this.#tokenProvider;
+    this.#tokenFailures = new Map();
+    if (!provider) return plan;
+    const fill = async (info: RelayChannelInfo, purpose: TokenPurpose): Promise<RelayChannelInfo> => {
+      if (info.token) return info;
+      // The source token is generated for uid 0 (reference §5); a destination's for its own uid.
+      const request = { channelName: info.channelName, uid: purpose === 'relay-source' ? 0 : info.uid, purpose };
+      const cacheKey = `${purpose}\n${request.channelName}\n${request.uid}`;
+      const token = this.#tokens.get(cacheKey) ?? (await requestToken(provider, request));
+      this.#tokens.set(cacheKey, token);
+      return { ...info, token };
+    };
+    const failure = (error: unknown, channelName: string): RelayErrorDetail => ({
+      code: 'TOKEN_FETCH_FAILED',
+      message: error instanceof Error ? error.message : String(error),
+      operation: 'token',
+      channelName,
+    });
+    let source: RelayChannelInfo;
+    try {
+      source = await fill(plan.source, 'relay-source');
+    } catch (error) {
+      this.#failStart(plan, failure(error, plan.source.channelName));
+      return undefined;
+    }
+    const destinations: RelayChannelInfo[] = [];
+    for (const destination of plan.destinations) {
+      try {
+        destinations.push(await fill(destination, 'relay-destination'));
+      } catch (error) {
+        const detail = failure(error, destination.channelName);
+        this.#tokenFailures.set(destinationId(destination), detail);
+        this.#report(detail);
+      }
+    }
+    if (destinations.length === 0) {
+      this.#failed = { plan, error: [...this.#tokenFailures.values()][0] as RelayErrorDetail };
+      return undefined;
+    }
+    return { source, destinations };
   }
 
   /** Runs one SDK call; returns its failure instead of throwing. */
@@ -579,7 +654,11 @@ export class RelaySession extends EventTarget {
         status = 'rejected';
         detail.error = { code: verdict.issue.code, message: verdict.issue.message };
       } else if (verdict.kind === 'accepted') {
-        if (failure && (want || this.#stuck)) {
+        const tokenFailure = this.#tokenFailures.get(destinationId(verdict.info));
+        if (tokenFailure && want) {
+          status = 'failed';
+          detail.error = { code: tokenFailure.code, message: tokenFailure.message };
+        } else if (failure && (want || this.#stuck)) {
           status = 'failed';
           detail.error = { code: failure.code, message: failure.message };
         } else if (relaysDestination(active?.plan, verdict.info) && relaysDestination(want, verdict.info)) {

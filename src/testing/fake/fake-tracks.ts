@@ -1,0 +1,117 @@
+// Local tracks without devices: a camera backed by a canvas captureStream, a microphone backed by a silent WebAudio
+// destination, and custom video tracks around a given MediaStreamTrack. Only what the elements use.
+
+let nextTrackId = 1;
+
+export type FakeTrackKind = 'audio' | 'video';
+
+export class FakeLocalTrack {
+  readonly trackMediaType: FakeTrackKind;
+  enabled = true;
+  muted = false;
+  isPlaying = false;
+  private readonly trackId: string;
+  private readonly mediaStreamTrack: MediaStreamTrack;
+  private readonly onClose: () => void;
+  private mediaElement: HTMLMediaElement | undefined;
+  private closed = false;
+
+  constructor(kind: FakeTrackKind, track: MediaStreamTrack, onClose: () => void = () => undefined) {
+    this.trackMediaType = kind;
+    this.mediaStreamTrack = track;
+    this.onClose = onClose;
+    this.trackId = `track-fake-${nextTrackId++}`;
+  }
+
+  getTrackId(): string {
+    return this.trackId;
+  }
+
+  getMediaStreamTrack(): MediaStreamTrack {
+    return this.mediaStreamTrack;
+  }
+
+  /** Plays into an element (or the element with that id): a muted <video> for video, a detached <audio> for audio. */
+  play(element?: HTMLElement | string): void {
+    this.stop();
+    const stream = new MediaStream([this.mediaStreamTrack]);
+    if (this.trackMediaType === 'video') {
+      const container = typeof element === 'string' ? document.getElementById(element) : element;
+      if (!container) throw new TypeError('FakeLocalTrack.play: no element to play in');
+      const video = document.createElement('video');
+      video.autoplay = true;
+      video.muted = true;
+      video.playsInline = true;
+      video.style.cssText = 'width:100%;height:100%;object-fit:cover';
+      video.srcObject = stream;
+      container.append(video);
+      this.mediaElement = video;
+    } else {
+      const audio = document.createElement('audio');
+      audio.autoplay = true;
+      audio.srcObject = stream;
+      this.mediaElement = audio;
+    }
+    void this.mediaElement.play().catch(() => undefined);
+    this.isPlaying = true;
+  }
+
+  stop(): void {
+    if (this.mediaElement) {
+      this.mediaElement.pause();
+      this.mediaElement.srcObject = null;
+      this.mediaElement.remove();
+      this.mediaElement = undefined;
+    }
+    this.isPlaying = false;
+  }
+
+  async setEnabled(enabled: boolean): Promise<void> {
+    this.enabled = enabled;
+    this.mediaStreamTrack.enabled = enabled && !this.muted;
+  }
+
+  async setMuted(muted: boolean): Promise<void> {
+    this.muted = muted;
+    this.mediaStreamTrack.enabled = this.enabled && !muted;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stop();
+    this.mediaStreamTrack.stop();
+    this.onClose();
+  }
+}
+
+/** A camera: a small canvas redrawn a few times a second, captured as a video track. */
+export function createCanvasVideoTrack(): FakeLocalTrack {
+  const canvas = document.createElement('canvas');
+  canvas.width = 320;
+  canvas.height = 240;
+  const context = canvas.getContext('2d');
+  let frame = 0;
+  const draw = () => {
+    if (!context) return;
+    context.fillStyle = '#1d3557';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.fillStyle = '#e63946';
+    context.fillRect((frame * 8) % canvas.width, 100, 40, 40);
+    frame += 1;
+  };
+  draw();
+  const timer = setInterval(draw, 100);
+  const track = canvas.captureStream(10).getVideoTracks()[0];
+  if (!track) throw new TypeError('canvas.captureStream gave no video track');
+  return new FakeLocalTrack('video', track, () => clearInterval(timer));
+}
+
+/** A microphone: the track of an empty WebAudio destination, i.e. silence. */
+export function createSilentAudioTrack(): FakeLocalTrack {
+  const context = new AudioContext();
+  const destination = context.createMediaStreamDestination();
+  const track = destination.stream.getAudioTracks()[0];
+  if (!track) throw new TypeError('MediaStreamAudioDestinationNode gave no audio track');
+  return new FakeLocalTrack('audio', track, () => void context.close().catch(() => undefined));
+}

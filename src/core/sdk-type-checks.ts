@@ -9,7 +9,7 @@ import type {
   IAgoraRTC,
 } from 'agora-rtc-sdk-ng';
 import type { RelayError, RelayEvent, RelayState, SdkErrorCode } from './relay-enums.js';
-import type { RelayClient, RelaySdk } from './sdk-types.js';
+import type { ManagedClient, ManagedSdk, RelayClient, RelaySdk } from './sdk-types.js';
 
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
@@ -21,4 +21,6 @@ export type SdkTypeChecks = [
   Assert<SdkErrorCode extends `${AgoraRTCErrorCode}` ? true : false>,
   Assert<IAgoraRTCClient extends RelayClient ? true : false>,
   Assert<IAgoraRTC extends RelaySdk ? true : false>,
+  Assert<IAgoraRTCClient extends ManagedClient ? true : false>,
+  Assert<IAgoraRTC extends ManagedSdk ? true : false>,
 ];

@@ -45,3 +45,56 @@ export interface SdkError {
   code?: string;
   message?: string;
 }
+
+// ---- managed mode: what the host needs to join, publish and show the channel itself ---------------------------
+
+export interface LocalTrack {
+  play(element: HTMLElement | string): void;
+  stop(): void;
+  close(): void;
+}
+
+export interface RemoteTrack {
+  play(element: HTMLElement | string): void;
+  stop(): void;
+}
+
+export interface RemoteUser {
+  readonly uid: number | string;
+  readonly hasAudio: boolean;
+  readonly hasVideo: boolean;
+  readonly audioTrack?: RemoteTrack;
+  readonly videoTrack?: RemoteTrack;
+}
+
+export interface RetryConfig {
+  timeout: number;
+  timeoutFactor: number;
+  maxRetryCount: number;
+  maxRetryTimeout: number;
+}
+
+/** What managed mode needs of an `IAgoraRTCClient`, beyond the relay. */
+export interface ManagedClient extends RelayClient {
+  readonly remoteUsers: readonly RemoteUser[];
+  setClientRole(role: 'host' | 'audience'): Promise<void>;
+  join(appId: string, channel: string, token: string | null, uid?: number | string | null): Promise<number | string>;
+  leave(): Promise<void>;
+  publish(tracks: LocalTrack | LocalTrack[]): Promise<void>;
+  unpublish(tracks?: LocalTrack | LocalTrack[]): Promise<void>;
+  subscribe(user: RemoteUser | number | string, mediaType: 'audio' | 'video'): Promise<unknown>;
+  renewToken(token: string): Promise<void>;
+  on(event: string, listener: (...args: never[]) => void): void;
+}
+
+/** What managed mode needs of the AgoraRTC namespace. */
+export interface ManagedSdk extends RelaySdk {
+  createClient(config: {
+    mode: 'live';
+    codec: 'vp8';
+    httpRetryConfig?: RetryConfig;
+    websocketRetryConfig?: RetryConfig;
+  }): ManagedClient;
+  createMicrophoneAudioTrack(): Promise<LocalTrack>;
+  createCameraVideoTrack(): Promise<LocalTrack>;
+}

@@ -55,7 +55,8 @@ export interface LocalTrack {
 }
 
 export interface RemoteTrack {
-  play(element: HTMLElement | string): void;
+  /** Video plays into an element; audio plays with no element. */
+  play(element?: HTMLElement | string): void;
   stop(): void;
 }
 

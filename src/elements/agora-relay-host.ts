@@ -1,14 +1,19 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   RelaySession,
   type RelayClient,
   type RelaySdk,
   type RelayState,
   type SessionDestination,
+  type TokenProvider,
+  tokenUrlProvider,
 } from '../core/index.js';
+import type { ManagedHost } from '../core/managed-host.js';
+import type { LocalTrack, ManagedSdk, RemoteTrack } from '../core/sdk-types.js';
 import { AgoraRelayDestination } from './agora-relay-destination.js';
-import { DESTINATION_CHANGE, emit } from './events.js';
+import { CLIENT_EVENTS, DESTINATION_CHANGE, emit } from './events.js';
 
 const DESTINATION_TAG = 'agora-relay-destination';
 
@@ -22,12 +27,31 @@ const DESTINATION_TAG = 'agora-relay-destination';
  * @attr uid - The source uid in the relay configuration; default 0.
  * @attr token - The source relay token, generated for uid 0 and the source channel. Never reflected.
  * @attr disabled - Hold the relay stopped.
+ * @attr app-id - Managed mode: join `channel-name` as a host with this App ID, publish microphone and camera, show
+ *   the local preview and the channel's remote users, relay, and leave when removed.
+ * @attr join-uid - Managed mode: the uid to join with; default: assigned by Agora.
+ * @attr join-token - Managed mode: the join token. Never reflected.
+ * @attr join-timeout - Managed mode: milliseconds a join may go unanswered before it fails; default 10000.
+ * @attr token-url - Fetch any token not given: `GET {token-url}?channelName=…&uid=…&purpose=…` → `{ "token": "…" }`.
  *
  * @fires channel-media-relay-state - `{ state, previousState, code? }`: the SDK's relay state.
  * @fires channel-media-relay-event - `{ event }`: the SDK's relay event.
  * @fires agora-relay-error - `{ code, message, operation, channelName? }`: every failure, validation included.
+ * @fires connection-state-change - Managed mode: `{ state, previousState, reason? }` from the client.
+ * @fires user-joined - Managed mode: `{ uid }`, a user (a relayed co-host) joined the channel.
+ * @fires user-left - Managed mode: `{ uid, reason? }`.
+ * @fires user-published - Managed mode: `{ uid, mediaType }`, after the host subscribed to it.
+ * @fires user-unpublished - Managed mode: `{ uid, mediaType }`.
  *
  * @slot - `<agora-relay-destination>` elements, in the order they relay.
+ *
+ * @csspart local - Managed mode: the local camera preview.
+ * @csspart remotes - Managed mode: the grid of remote users.
+ * @csspart remote - Managed mode: one remote user's video.
+ *
+ * @cssprop --agora-relay-gap - Space between videos (default 8px).
+ * @cssprop --agora-relay-tile-width - Minimum width of a video tile (default 240px).
+ * @cssprop --agora-relay-tile-background - Background of a tile before its video plays (default #111).
  */
 export class AgoraRelayHost extends LitElement {
   static override styles = css`
@@ -36,6 +60,22 @@ export class AgoraRelayHost extends LitElement {
     }
     :host([hidden]) {
       display: none;
+    }
+    .stage {
+      display: grid;
+      gap: var(--agora-relay-gap, 8px);
+      grid-template-columns: repeat(auto-fill, minmax(var(--agora-relay-tile-width, 240px), 1fr));
+    }
+    [part='remotes'] {
+      display: contents;
+    }
+    [part='local'],
+    [part='remote'] {
+      position: relative;
+      aspect-ratio: 16 / 9;
+      overflow: hidden;
+      border-radius: 4px;
+      background: var(--agora-relay-tile-background, #111);
     }
   `;
 
@@ -51,6 +91,24 @@ export class AgoraRelayHost extends LitElement {
   /** Hold the relay stopped. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
+  /** Managed mode: the App ID to join with; the host then makes, joins and publishes its own client. */
+  @property({ attribute: 'app-id' }) appId: string | undefined;
+
+  /** Managed mode: the uid to join with; default: assigned by Agora. */
+  @property({ attribute: 'join-uid' }) joinUid: string | number | undefined;
+
+  /** Managed mode: the join token. Read from the attribute or set as a property; never reflected. */
+  @property({ attribute: 'join-token' }) joinToken: string | undefined;
+
+  /** Managed mode: how long a join may go unanswered before it fails with `TIMEOUT`, in milliseconds. */
+  @property({ attribute: 'join-timeout', type: Number }) joinTimeout = 10_000;
+
+  /** Fetch any token that is not given from this endpoint (`purpose`: `join`, `relay-source`, `relay-destination`). */
+  @property({ attribute: 'token-url' }) tokenUrl: string | undefined;
+
+  /** `async ({ channelName, uid, purpose }) => token`, for tokens not given; preferred over `token-url`. */
+  @property({ attribute: false }) tokenProvider: TokenProvider | null = null;
+
   /** Bring your own `IAgoraRTCClient`, joined as a host; the relay starts once it has published (or on `start()`). */
   @property({ attribute: false }) client: RelayClient | null = null;
 
@@ -59,6 +117,12 @@ export class AgoraRelayHost extends LitElement {
 
   readonly #session = new RelaySession();
   #observer: MutationObserver | undefined;
+  #urlProvider: { url: string; provider: TokenProvider } | undefined;
+  #managed: ManagedHost | undefined;
+  /** What the managed host was started with, to tell when it must join again. */
+  #managedKey = '';
+  /** Which track plays in which tile, so a render does not restart playing videos. */
+  #playing = new WeakMap<Element, LocalTrack | RemoteTrack>();
   #connected = false;
 
   constructor() {
@@ -116,6 +180,7 @@ export class AgoraRelayHost extends LitElement {
       if (this.#connected) return;
       this.#observer?.disconnect();
       this.#session.client = null;
+      void this.#stopManaged();
     });
   }
 
@@ -123,8 +188,93 @@ export class AgoraRelayHost extends LitElement {
     this.#syncSource();
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#syncManaged();
+    this.#playTracks();
+  }
+
   protected override render() {
-    return html`<slot></slot>`;
+    const managed = this.#managed;
+    if (!managed) return html`<slot></slot>`;
+    const users = managed.remoteUsers.filter((user) => user.hasVideo);
+    return html`
+      <div class="stage">
+        <div part="local" role="img" aria-label="Your camera"></div>
+        <div part="remotes" role="list" aria-label="Co-hosts">
+          ${repeat(
+            users,
+            (user) => user.uid,
+            (user) => html`<div part="remote" role="img" aria-label=${`Co-host ${user.uid}`} data-uid=${user.uid}></div>`,
+          )}
+        </div>
+      </div>
+      <slot></slot>
+    `;
+  }
+
+  /** Managed mode starts when `app-id` is set and no client is given, and joins again when what it joined changes. */
+  #syncManaged(): void {
+    const wanted = this.#connected && !!this.appId && !this.client;
+    const key = wanted ? JSON.stringify([this.appId, this.channelName, this.joinUid, this.joinToken]) : '';
+    if (key === this.#managedKey) return;
+    this.#managedKey = key;
+    void this.#stopManaged().then(() => {
+      if (key && key === this.#managedKey) return this.#startManaged();
+      return undefined;
+    });
+  }
+
+  async #startManaged(): Promise<void> {
+    // Loaded on first use: a page that brings its own client never downloads managed mode.
+    const { ManagedHost } = await import('../core/managed-host.js');
+    const managed = new ManagedHost({
+      appId: this.appId ?? '',
+      channelName: this.channelName,
+      joinUid: this.joinUid ?? null,
+      joinToken: this.joinToken ?? null,
+      tokenProvider: this.#effectiveTokenProvider(),
+      sdk: this.sdk as ManagedSdk | null,
+      joinTimeoutMs: this.joinTimeout,
+    });
+    for (const type of CLIENT_EVENTS) {
+      managed.addEventListener(type, (event: CustomEvent) => emit(this, type, event.detail));
+    }
+    managed.addEventListener('agora-relay-error', (event) => emit(this, 'agora-relay-error', event.detail));
+    managed.addEventListener('media-change', () => this.requestUpdate());
+    this.#managed = managed;
+    this.requestUpdate();
+    const published = await managed.connect();
+    if (this.#managed !== managed) return;
+    this.#session.client = managed.client;
+    // The host published itself: say so, so the relay starts at once.
+    if (published) await this.#session.start().catch(() => undefined);
+  }
+
+  /** Stops the relay first, then unpublishes, closes the tracks and leaves (rule 5). */
+  async #stopManaged(): Promise<void> {
+    const managed = this.#managed;
+    if (!managed) return;
+    this.#managed = undefined;
+    if (this.#session.client === managed.client) this.#session.client = null;
+    await this.#session.settled();
+    await managed.close();
+    this.requestUpdate();
+  }
+
+  #playTracks(): void {
+    const managed = this.#managed;
+    const root = this.renderRoot;
+    if (!managed) return;
+    const play = (tile: Element | null, track: LocalTrack | RemoteTrack | undefined) => {
+      if (!tile || !track || this.#playing.get(tile) === track) return;
+      this.#playing.set(tile, track);
+      track.play(tile as HTMLElement);
+    };
+    play(root.querySelector('[part="local"]'), managed.localVideoTrack);
+    for (const user of managed.remoteUsers) {
+      play(root.querySelector(`[part="remote"][data-uid="${CSS.escape(String(user.uid))}"]`), user.videoTrack);
+    }
   }
 
   #syncSource(): void {
@@ -132,7 +282,18 @@ export class AgoraRelayHost extends LitElement {
     session.source = { channelName: this.channelName, uid: this.uid, token: this.token };
     session.disabled = this.disabled;
     session.sdk = this.sdk;
-    if (this.#connected) session.client = this.client;
+    session.tokenProvider = this.#effectiveTokenProvider();
+    if (this.#connected) session.client = this.client ?? this.#managed?.client ?? null;
+  }
+
+  #effectiveTokenProvider(): TokenProvider | null {
+    if (this.tokenProvider) return this.tokenProvider;
+    if (!this.tokenUrl) return null;
+    // One provider per URL, so the session's token cache survives unrelated updates.
+    if (this.#urlProvider?.url !== this.tokenUrl) {
+      this.#urlProvider = { url: this.tokenUrl, provider: tokenUrlProvider(this.tokenUrl) };
+    }
+    return this.#urlProvider.provider;
   }
 
   readonly #syncDestinations = (): void => {

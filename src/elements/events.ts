@@ -1,6 +1,9 @@
 // The DOM events the elements dispatch: bubbling and composed, so a listener on any ancestor (or a framework's
 // declarative binding) hears them through shadow roots. Their details are the core's, minus anything internal.
 import type { DestinationStatus, RelayErrorDetail, RelayEventDetail, RelayStateDetail } from '../core/index.js';
+import type { ConnectionStateDetail, RemoteUserDetail } from '../core/managed-host.js';
+
+export type { ConnectionStateDetail, RemoteUserDetail } from '../core/managed-host.js';
 
 export interface DestinationStatusEventDetail {
   channelName: string;
@@ -13,7 +16,22 @@ export interface AgoraRelayEventMap {
   'channel-media-relay-event': CustomEvent<RelayEventDetail>;
   'agora-relay-error': CustomEvent<RelayErrorDetail>;
   'agora-relay-destination-status': CustomEvent<DestinationStatusEventDetail>;
+  /** Managed mode: the SDK client's events, mirrored. */
+  'connection-state-change': CustomEvent<ConnectionStateDetail>;
+  'user-joined': CustomEvent<RemoteUserDetail>;
+  'user-left': CustomEvent<RemoteUserDetail>;
+  'user-published': CustomEvent<RemoteUserDetail>;
+  'user-unpublished': CustomEvent<RemoteUserDetail>;
 }
+
+/** The managed-mode events the host mirrors from its client. */
+export const CLIENT_EVENTS = [
+  'connection-state-change',
+  'user-joined',
+  'user-left',
+  'user-published',
+  'user-unpublished',
+] as const;
 
 export function emit<K extends keyof AgoraRelayEventMap>(
   target: EventTarget,

@@ -416,7 +416,8 @@ export class RelaySession extends EventTarget {
       return;
     }
     const sent = await this.#withTokens(plan);
-    if (!sent) return;
+    // Loading and tokens take time: if the inputs moved on meanwhile, the runner plans again instead.
+    if (!sent || this.#outdated(client, plan)) return;
     this.#active = { client, plan, sdk };
     try {
       await client.startChannelMediaRelay(toConfiguration(sdk, sent));
@@ -447,6 +448,7 @@ export class RelaySession extends EventTarget {
       const active = this.#active;
       if (!active) return;
       const sent = await this.#withTokens(plan);
+      if (this.#outdated(client, plan)) return;
       if (!sent) {
         await this.#stop(client);
         return;
@@ -520,6 +522,10 @@ export class RelaySession extends EventTarget {
       return undefined;
     }
     return { source, destinations };
+  }
+
+  #outdated(client: RelayClient, plan: RelayPlan): boolean {
+    return client !== this.#client || !samePlan(this.#want(), plan);
   }
 
   /** Runs one SDK call; returns its failure instead of throwing. */

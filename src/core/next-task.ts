@@ -3,11 +3,15 @@
 // setTimeout to a second or more, and a live show often runs in a background tab.
 type Callback = () => void;
 
+type NodePort = MessagePort & { ref?: () => void; unref?: () => void };
+
 let channel: MessageChannel | undefined;
 const queue: Callback[] = [];
 
 function flush(): void {
   for (const callback of queue.splice(0, queue.length)) callback();
+  // In Node a port with onmessage keeps the process alive: hold it only while work is waiting.
+  if (queue.length === 0) (channel?.port1 as NodePort | undefined)?.unref?.();
 }
 
 export function nextTask(callback: Callback): void {
@@ -20,8 +24,7 @@ export function nextTask(callback: Callback): void {
   if (!channel) {
     channel = new MessageChannel();
     channel.port1.onmessage = flush;
-    // A port with onmessage keeps Node's event loop alive; never let it hold a process open.
-    (channel.port1 as { unref?: () => void }).unref?.();
   }
+  (channel.port1 as NodePort).ref?.();
   channel.port2.postMessage(undefined);
 }

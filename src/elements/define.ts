@@ -3,7 +3,8 @@
 import { AgoraRelayDestination } from './agora-relay-destination.js';
 import { AgoraRelayHost } from './agora-relay-host.js';
 
-function define(tag: string, element: CustomElementConstructor): void {
+/** Defines a tag unless it is defined already; another class under the tag gets a warning, never a throw. */
+export function defineOnce(tag: string, element: CustomElementConstructor): void {
   const registry = globalThis.customElements;
   if (!registry) return;
   const existing = registry.get(tag);
@@ -15,8 +16,8 @@ function define(tag: string, element: CustomElementConstructor): void {
   registry.define(tag, element);
 }
 
-define('agora-relay-destination', AgoraRelayDestination);
-define('agora-relay-host', AgoraRelayHost);
+defineOnce('agora-relay-destination', AgoraRelayDestination);
+defineOnce('agora-relay-host', AgoraRelayHost);
 
 declare global {
   interface HTMLElementTagNameMap {

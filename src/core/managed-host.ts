@@ -2,6 +2,7 @@
 // the channel's remote users (the co-hosts relayed in), renews its join token, and leaves when closed. Loaded
 // lazily: a page that brings its own client never downloads this module.
 import { loadAgoraRTC, type SdkImporter } from './load-sdk.js';
+import { TypedEventTarget } from './typed-event-target.js';
 import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
 import type { ConnectionState, LocalTrack, ManagedClient, ManagedSdk, RemoteUser, RetryConfig } from './sdk-types.js';
 import { requestToken, type TokenProvider } from './tokens.js';
@@ -49,7 +50,7 @@ export interface ManagedHostEventMap {
 
 class Closed extends Error {}
 
-export class ManagedHost extends EventTarget {
+export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   readonly #options: ManagedHostOptions;
   #client: ManagedClient | null = null;
   #tracks: LocalTrack[] = [];
@@ -61,24 +62,6 @@ export class ManagedHost extends EventTarget {
   constructor(options: ManagedHostOptions) {
     super();
     this.#options = { ...options };
-  }
-
-  override addEventListener<K extends keyof ManagedHostEventMap>(
-    type: K,
-    listener: (event: ManagedHostEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    super.addEventListener(type, listener, options);
   }
 
   /** The client, once created (joined or joining). */
@@ -131,7 +114,7 @@ export class ManagedHost extends EventTarget {
     }
     this.#unlisten?.();
     this.#unlisten = undefined;
-    this.#dispatch('media-change', undefined);
+    this.emit('media-change', undefined);
   }
 
   async #createClient(): Promise<ManagedClient> {
@@ -241,7 +224,7 @@ export class ManagedHost extends EventTarget {
       this.#tracks = [];
       throw new Closed();
     }
-    this.#dispatch('media-change', undefined);
+    this.emit('media-change', undefined);
     if (this.#tracks.length === 0) return false;
     try {
       await client.publish(this.#tracks);
@@ -263,15 +246,15 @@ export class ManagedHost extends EventTarget {
       [
         'connection-state-change',
         (state: ConnectionState, previousState: ConnectionState, reason?: string) => {
-          this.#dispatch('connection-state-change', reason ? { state, previousState, reason } : { state, previousState });
+          this.emit('connection-state-change', reason ? { state, previousState, reason } : { state, previousState });
         },
       ],
-      ['user-joined', (user: RemoteUser) => this.#dispatch('user-joined', { uid: user.uid })],
+      ['user-joined', (user: RemoteUser) => this.emit('user-joined', { uid: user.uid })],
       [
         'user-left',
         (user: RemoteUser, reason?: string) => {
-          this.#dispatch('user-left', reason ? { uid: user.uid, reason } : { uid: user.uid });
-          this.#dispatch('media-change', undefined);
+          this.emit('user-left', reason ? { uid: user.uid, reason } : { uid: user.uid });
+          this.emit('media-change', undefined);
         },
       ],
       [
@@ -283,8 +266,8 @@ export class ManagedHost extends EventTarget {
       [
         'user-unpublished',
         (user: RemoteUser, mediaType: 'audio' | 'video') => {
-          this.#dispatch('user-unpublished', { uid: user.uid, mediaType });
-          this.#dispatch('media-change', undefined);
+          this.emit('user-unpublished', { uid: user.uid, mediaType });
+          this.emit('media-change', undefined);
         },
       ],
       ['token-privilege-will-expire', () => void this.#renewJoinToken(client)],
@@ -314,8 +297,8 @@ export class ManagedHost extends EventTarget {
     if (this.#closed) return;
     // Co-hosts must hear each other: remote audio plays as soon as it arrives (video needs a view).
     if (mediaType === 'audio') user.audioTrack?.play();
-    this.#dispatch('user-published', { uid: user.uid, mediaType });
-    this.#dispatch('media-change', undefined);
+    this.emit('user-published', { uid: user.uid, mediaType });
+    this.emit('media-change', undefined);
   }
 
   async #renewJoinToken(client: ManagedClient): Promise<void> {
@@ -331,11 +314,7 @@ export class ManagedHost extends EventTarget {
     }
   }
 
-  #dispatch<K extends keyof ManagedHostEventMap>(type: K, detail: ManagedHostEventMap[K]['detail']): void {
-    this.dispatchEvent(new CustomEvent(type, { detail }));
-  }
-
   #report(error: RelayErrorDetail): void {
-    this.#dispatch('agora-relay-error', { ...error });
+    this.emit('agora-relay-error', { ...error });
   }
 }

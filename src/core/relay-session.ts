@@ -2,6 +2,7 @@
 // Inputs (client, source, destinations, disabled, start/stop) may change at any time; a single runner turns the
 // latest inputs into at most one SDK call at a time, a task after the changes, so a burst becomes one call.
 import { nextTask } from './next-task.js';
+import { TypedEventTarget } from './typed-event-target.js';
 import type { Operation, RelayState } from './relay-enums.js';
 import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
 import {
@@ -73,7 +74,7 @@ const STUCK_HINT = 'The relay on this client is unusable until the client leaves
 
 const destinationId = (info: RelayChannelInfo) => `${info.channelName}\n${info.uid}`;
 
-export class RelaySession extends EventTarget {
+export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
   // Inputs.
   #sdk: RelaySdk | null;
   #importSdk: SdkImporter | undefined;
@@ -128,42 +129,6 @@ export class RelaySession extends EventTarget {
     this.#disabled = options.disabled ?? false;
     if (options.client) this.client = options.client;
     else this.#changed();
-  }
-
-  override addEventListener<K extends keyof RelaySessionEventMap>(
-    type: K,
-    listener: (event: RelaySessionEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    super.addEventListener(type, listener, options);
-  }
-
-  override removeEventListener<K extends keyof RelaySessionEventMap>(
-    type: K,
-    listener: (event: RelaySessionEventMap[K]) => void,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  override removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  override removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ): void {
-    super.removeEventListener(type, listener, options);
   }
 
   // ---- inputs -------------------------------------------------------------------------------------------------
@@ -543,7 +508,7 @@ export class RelaySession extends EventTarget {
   #listen(client: RelayClient): () => void {
     const onState = (state: RelayState) => this.#onRelayState(client, state);
     const onEvent = (event: RelaySessionEventMap['channel-media-relay-event']['detail']['event']) => {
-      if (client === this.#active?.client) this.#dispatch('channel-media-relay-event', { event });
+      if (client === this.#active?.client) this.emit('channel-media-relay-event', { event });
     };
     const onConnection = (state: ConnectionState, previous: ConnectionState) => {
       // Leaving resets the SDK's relay, stuck or not; joining again makes it usable (reference §3.3).
@@ -608,18 +573,14 @@ export class RelaySession extends EventTarget {
     if (state === previousState) return;
     this.#state = state;
     const detail = state === 'RELAY_STATE_FAILURE' ? { state, previousState } : { state, previousState, code: 'RELAY_OK' as const };
-    this.#dispatch('channel-media-relay-state', detail);
+    this.emit('channel-media-relay-state', detail);
     this.#refreshStatuses();
   }
 
   // ---- reporting ----------------------------------------------------------------------------------------------
 
-  #dispatch<K extends keyof RelaySessionEventMap>(type: K, detail: RelaySessionEventMap[K]['detail']): void {
-    this.dispatchEvent(new CustomEvent(type, { detail }));
-  }
-
   #report(error: RelayErrorDetail): void {
-    this.#dispatch('agora-relay-error', { ...error });
+    this.emit('agora-relay-error', { ...error });
   }
 
   /** Each validation issue is reported once, when it appears or changes. */
@@ -688,7 +649,7 @@ export class RelaySession extends EventTarget {
       ) {
         continue;
       }
-      this.#dispatch('agora-relay-destination-status', { ...detail });
+      this.emit('agora-relay-destination-status', { ...detail });
     }
   }
 }

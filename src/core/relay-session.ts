@@ -394,9 +394,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
       // leaves the SDK stuck, and then stop answers WS_DISCONNECT (protocol reference §4, reference §3.3).
       const cleanup = await this.#call(() => client.stopChannelMediaRelay());
       if (cleanup && client === this.#client) {
-        this.#stuck = { ...detail, message: `${detail.message} ${STUCK_HINT}` };
-        this.#stuckReported = true;
-        this.#failStart(plan, this.#stuck);
+        this.#failed = { plan, error: this.#becomeStuck(detail) };
       } else {
         this.#failStart(plan, detail);
       }
@@ -434,9 +432,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     const detail = fromSdkError(failure, 'stop', 'The SDK refused to stop the relay.');
     this.#stopError = detail;
     if (client === this.#client) {
-      this.#stuck = { ...detail, message: `${detail.message} ${STUCK_HINT}` };
-      this.#stuckReported = true;
-      this.#report(this.#stuck);
+      this.#becomeStuck(detail);
     } else {
       this.#report(detail);
     }
@@ -550,14 +546,12 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     if (state === 'RELAY_STATE_FAILURE') {
       this.#idleDeferred = false;
       this.#active = undefined;
-      this.#stuck = {
-        code: 'RELAY_FAILURE',
-        message: `The relay failed; the SDK does not say why (often an expired source or destination token). ${STUCK_HINT}`,
-        operation: 'start',
-      };
-      this.#stuckReported = true;
       this.#setState(state);
-      this.#report(this.#stuck);
+      this.#becomeStuck({
+        code: 'RELAY_FAILURE',
+        message: 'The relay failed; the SDK does not say why (often an expired source or destination token).',
+        operation: 'start',
+      });
       this.#changed();
       return;
     }
@@ -575,6 +569,19 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     const detail = state === 'RELAY_STATE_FAILURE' ? { state, previousState } : { state, previousState, code: 'RELAY_OK' as const };
     this.emit('channel-media-relay-state', detail);
     this.#refreshStatuses();
+  }
+
+  /**
+   * The SDK's relay on this client needs `leave()` before it works again (reference §3.3): say so, once, and tell
+   * whoever owns the client (managed mode leaves and joins again; a page's own client is the page's to reset).
+   */
+  #becomeStuck(cause: RelayErrorDetail): RelayErrorDetail {
+    const stuck = { ...cause, message: `${cause.message} ${STUCK_HINT}` };
+    this.#stuck = stuck;
+    this.#stuckReported = true;
+    this.#report(stuck);
+    this.emit('agora-relay-stuck', { ...stuck });
+    return stuck;
   }
 
   // ---- reporting ----------------------------------------------------------------------------------------------

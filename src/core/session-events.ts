@@ -33,4 +33,6 @@ export interface RelaySessionEventMap {
   'channel-media-relay-event': CustomEvent<RelayEventDetail>;
   'agora-relay-error': CustomEvent<RelayErrorDetail>;
   'agora-relay-destination-status': CustomEvent<DestinationStatusDetail>;
+  /** The SDK's relay on the client is stuck until the client leaves and joins again (core only, not a DOM event). */
+  'agora-relay-stuck': CustomEvent<RelayErrorDetail>;
 }

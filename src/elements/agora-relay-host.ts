@@ -17,6 +17,9 @@ import { CLIENT_EVENTS, DESTINATION_CHANGE, emit } from './events.js';
 
 const DESTINATION_TAG = 'agora-relay-destination';
 
+/** Managed mode leaves and joins again when the SDK's relay is stuck: after 1 s, 2 s, 4 s, then it gives up. */
+export const RECOVERY_DELAYS_MS = [1000, 2000, 4000];
+
 /**
  * The relay's source channel and the session that owns the relay: starts, updates and stops Agora's channel media
  * relay at the right moments for the `<agora-relay-destination>` children it holds.
@@ -124,12 +127,17 @@ export class AgoraRelayHost extends LitElement {
   /** Which track plays in which tile, so a render does not restart playing videos. */
   #playing = new WeakMap<Element, LocalTrack | RemoteTrack>();
   #connected = false;
+  /** Managed-mode recoveries since the relay last ran, and the one waiting. */
+  #recoveries = 0;
+  #recoveryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.#session.addEventListener('channel-media-relay-state', (event) => {
+      if (event.detail.state === 'RELAY_STATE_RUNNING') this.#recoveries = 0;
       emit(this, 'channel-media-relay-state', event.detail);
     });
+    this.#session.addEventListener('agora-relay-stuck', () => this.#recoverManaged());
     this.#session.addEventListener('channel-media-relay-event', (event) => {
       emit(this, 'channel-media-relay-event', event.detail);
     });
@@ -170,6 +178,7 @@ export class AgoraRelayHost extends LitElement {
     this.#observer.observe(this, { childList: true });
     this.#syncSource();
     this.#syncDestinations();
+    this.#syncManaged();
   }
 
   override disconnectedCallback(): void {
@@ -180,6 +189,10 @@ export class AgoraRelayHost extends LitElement {
       if (this.#connected) return;
       this.#observer?.disconnect();
       this.#session.client = null;
+      clearTimeout(this.#recoveryTimer);
+      this.#recoveries = 0;
+      // Forget what managed mode joined, so being added again joins again.
+      this.#managedKey = '';
       void this.#stopManaged();
     });
   }
@@ -201,7 +214,7 @@ export class AgoraRelayHost extends LitElement {
     return html`
       <div class="stage">
         <div part="local" role="img" aria-label="Your camera"></div>
-        <div part="remotes" role="list" aria-label="Co-hosts">
+        <div part="remotes" role="group" aria-label="Co-hosts">
           ${repeat(
             users,
             (user) => user.uid,
@@ -249,6 +262,30 @@ export class AgoraRelayHost extends LitElement {
     this.#session.client = managed.client;
     // The host published itself: say so, so the relay starts at once.
     if (published) await this.#session.start().catch(() => undefined);
+  }
+
+  /**
+   * Rule 4: the SDK's relay on a client the host owns is stuck (after a FAILURE, say): leave and join again, with
+   * growing delays, and say so when it gives up. A page's own client is the page's to reset: that is only reported.
+   */
+  #recoverManaged(): void {
+    if (!this.#managed || this.#recoveryTimer !== undefined) return;
+    const delay = RECOVERY_DELAYS_MS[this.#recoveries];
+    if (delay === undefined) {
+      emit(this, 'agora-relay-error', {
+        code: 'RELAY_FAILURE',
+        message: `The relay is still stuck after leaving and joining again ${RECOVERY_DELAYS_MS.length} times; giving up.`,
+        operation: 'join',
+      });
+      return;
+    }
+    this.#recoveries += 1;
+    const key = this.#managedKey;
+    this.#recoveryTimer = setTimeout(() => {
+      this.#recoveryTimer = undefined;
+      if (!this.#connected || key !== this.#managedKey) return;
+      void this.#stopManaged().then(() => (key === this.#managedKey ? this.#startManaged() : undefined));
+    }, delay);
   }
 
   /** Stops the relay first, then unpublishes, closes the tracks and leaves (rule 5). */

@@ -156,9 +156,49 @@ describe('<agora-relay-host app-id> (managed mode) on the fake SDK', () => {
     await until(() => client().connectionState === 'DISCONNECTED', 'the leave');
   });
 
-  it('is accessible', async () => {
-    const { element } = await mountManaged();
+  it('recovers a stuck relay by leaving and joining again (rule 4), within the first backoff step', async () => {
+    const { element, log, clients, client, seen } = await mountManaged();
     await until(() => running(element), 'the relay to run');
+    client().fake.relayFail('DEST_TOKEN_EXPIRED');
+    await until(() => element.state === 'RELAY_STATE_FAILURE', 'the FAILURE');
+    await until(() => clients.length === 2 && running(element), 'the relay to run again on a new join', 4000);
+    expect(log).to.deep.equal([
+      'join',
+      'publish',
+      'startChannelMediaRelay',
+      'unpublish',
+      'leave',
+      'join',
+      'publish',
+      'startChannelMediaRelay',
+    ]);
+    expect(clients[0]!.fake.listenerCount()).to.equal(0);
+    const errors = seen.filter((e) => e.type === 'agora-relay-error').map((e) => e.detail.code);
+    expect(errors).to.deep.equal(['RELAY_FAILURE']);
+  });
+
+  it('joins again when removed and added back, and a move does not leave', async () => {
+    const { element, clients, client } = await mountManaged();
+    await until(() => running(element), 'the relay to run');
+    const parent = element.parentElement!;
+    const other = document.createElement('section');
+    parent.append(other);
+    other.append(element); // a move
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(client().connectionState).to.equal('CONNECTED');
+    element.remove();
+    await until(() => client().connectionState === 'DISCONNECTED', 'the leave');
+    parent.append(element);
+    await until(() => clients.length === 2 && running(element), 'a new join and relay', 4000);
+    other.remove();
+  });
+
+  it('is accessible, with a co-host on screen', async () => {
+    const { element, client } = await mountManaged();
+    await until(() => running(element), 'the relay to run');
+    client().fake.addRemoteUser(5);
+    client().fake.publishRemote(5, 'video');
+    await until(() => !!element.shadowRoot!.querySelector('[part="remote"] video'), 'the co-host video');
     await expect(element).to.be.accessible();
   });
 });

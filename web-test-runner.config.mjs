@@ -7,20 +7,38 @@ import { defaultReporter } from '@web/test-runner';
 import * as puppeteerCore from 'puppeteer-core';
 import { findBrowser } from './scripts/browsers.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { loadAgoraStandInPlugin } from './src/testing/stand-in/load-wtr-plugin.mjs';
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost , EXCLUDE *.localhost',
+];
 
 const chromium = chromeLauncher({
+  launchOptions: { executablePath: findBrowser('chromium'), headless: true, args: chromiumArgs },
+});
+
+// The real SDK against the local Agora stand-in (test/stand-in): its self-signed certificate, WebRTC over loopback,
+// and fake camera/microphone. A Chromium of its own, so these flags touch no other test.
+const chromiumStandIn = chromeLauncher({
   launchOptions: {
     executablePath: findBrowser('chromium'),
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost , EXCLUDE *.localhost',
+      ...chromiumArgs,
+      '--ignore-certificate-errors',
+      '--allow-loopback-in-peer-connection',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      // No mDNS names for ICE host candidates: Chromium would otherwise join the mDNS multicast group on the LAN
+      // interface (IGMP reports seen leaving this machine).
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
     ],
   },
 });
@@ -55,14 +73,23 @@ export default {
   concurrentBrowsers: 2,
   testsFinishTimeout: 120_000,
   browserStartTimeout: 60_000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // Serves /__agora-stand-in/*: test pages start, drive and stop local Agora stand-ins in this process.
+    await loadAgoraStandInPlugin(),
+  ],
   files: ['test/**/*.test.ts', '!test/**/*.chromium.test.ts'],
   browsers,
   groups: [
     {
       name: 'chromium-network',
-      files: 'test/**/*.chromium.test.ts',
+      files: ['test/**/*.chromium.test.ts', '!test/stand-in/**'],
       browsers: [chromium],
+    },
+    {
+      name: 'agora-stand-in',
+      files: 'test/stand-in/**/*.chromium.test.ts',
+      browsers: [chromiumStandIn],
     },
   ],
   testFramework: { config: { timeout: 20_000 } },

@@ -13,7 +13,8 @@ import { finished } from 'node:stream/promises';
 const root = new URL('../', import.meta.url);
 const resultsDir = new URL('.test-results/', root);
 const resultsFile = new URL('node.json', resultsDir);
-const testDir = new URL('test/node/', root);
+// Node-side suites: the package as built, and the local Agora stand-in's server.
+const testDirs = [new URL('test/node/', root), new URL('test/stand-in/node/', root)];
 const keepGoing = process.argv.includes('--keep-going');
 
 // Never let counts from an earlier run stand in for this one.
@@ -22,11 +23,12 @@ await rm(resultsFile, { force: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const fixedTodos = [];
 try {
-  const files = (await readdir(testDir))
-    .filter((name) => name.endsWith('.test.mjs'))
-    .sort()
-    .map((name) => new URL(name, testDir).pathname);
-  if (files.length === 0) throw new Error(`no test files in ${testDir.pathname}`);
+  const files = [];
+  for (const dir of testDirs) {
+    const names = (await readdir(dir)).filter((name) => name.endsWith('.test.mjs')).sort();
+    if (names.length === 0) throw new Error(`no test files in ${dir.pathname}`);
+    files.push(...names.map((name) => new URL(name, dir).pathname));
+  }
 
   // Each file runs in its own process; a file that cannot load is reported as one failing test named after it.
   const stream = run({ files, timeout: 60_000 });

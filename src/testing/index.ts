@@ -11,3 +11,15 @@ export type { FakeLocalTrack, FakeTrackKind } from './fake/fake-tracks.js';
 export type { FakeRemoteUser, FakeMediaType } from './fake/remote-user.js';
 export type { FakeAgoraRTCError } from './fake/errors.js';
 export type { FakeFitsSdkTypes } from './fake/type-checks.js';
+// The browser side of the local Agora stand-in (test-only; the Node side is agora-relay-elements/testing/stand-in).
+export {
+  createStandInClient,
+  pointAgoraRTCAtStandIn,
+  pointClientAtStandIn,
+  standInClientConfig,
+  startRemoteAgoraStandIn,
+  STAND_IN_CHECKED_SDK_VERSIONS,
+  STAND_IN_RETRY_CONFIG,
+  STAND_IN_ROUTE,
+} from './stand-in/browser.js';
+export type { RemoteAgoraStandIn, StandInSdk } from './stand-in/browser.js';

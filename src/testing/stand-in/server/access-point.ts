@@ -1,0 +1,75 @@
+/// <reference types="node" />
+// The access point: `POST /api/v2/transpond/webrtc?v=2` (any path: older SDKs use other ones), a multipart form
+// whose `request` field is JSON. It answers every requested service with this stand-in's gateway address.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AccessPointControls, ReplyRule } from '../controls.js';
+import { readBody, sendJson } from './http-helpers.js';
+import { LOOPBACK } from './tls-endpoint.js';
+import { multipartField } from './multipart.js';
+import { applyReplyRule } from './reply-rule.js';
+import { RuleBook } from './rule-book.js';
+import type { StandInLog } from './stand-in-log.js';
+import type { Timers } from './timers.js';
+
+interface AccessPointRequest {
+  request_bodies?: { uri?: number; buffer?: { cname?: string; uid?: unknown; service_ids?: number[] } }[];
+}
+
+/** The flag each service's answer must carry (11: the gateway; 26: asked for by older SDKs, answered empty). */
+const SERVICE_FLAGS: Record<number, number> = { 11: 4096, 26: 4194310 };
+
+export class AccessPoint implements AccessPointControls {
+  readonly rules = new RuleBook<ReplyRule>();
+  #nextCid = 1;
+  /** Uids the access point assigns when the SDK asks for none (join with uid null or 0). */
+  #nextUid = 2_000_001;
+
+  constructor(
+    private readonly log: StandInLog,
+    private readonly timers: Timers,
+    private readonly gatewayPort: () => number,
+  ) {}
+
+  async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request);
+    const field = multipartField(body, request.headers['content-type'] ?? '', 'request') ?? body.toString('utf8');
+    let parsed: AccessPointRequest;
+    try {
+      parsed = JSON.parse(field) as AccessPointRequest;
+    } catch {
+      this.log.add({ service: 'access-point', direction: 'in', type: 'unreadable request', message: field.slice(0, 200) });
+      sendJson(request, response, 400, { code: 1 });
+      return;
+    }
+    this.log.add({ service: 'access-point', direction: 'in', type: 'request', message: parsed });
+    applyReplyRule(this.rules.take('request'), this.timers, {
+      answer: () => sendJson(request, response, 200, this.#answer(parsed, 0)),
+      fail: (code) => sendJson(request, response, 200, this.#answer(parsed, code)),
+    });
+  }
+
+  #answer(parsed: AccessPointRequest, code: number) {
+    const cid = this.#nextCid++;
+    const responseBody = (parsed.request_bodies ?? []).flatMap(({ buffer = {} }) => {
+      const uid = buffer.uid || this.#nextUid++;
+      return (buffer.service_ids ?? [11]).map((service) => ({
+        uri: 23,
+        buffer: {
+          flag: SERVICE_FLAGS[service] ?? 0,
+          code,
+          cname: buffer.cname,
+          uid,
+          cid,
+          cert: 'agora-stand-in-ticket',
+          detail: {},
+          edges_services: service === 11 && code === 0 ? [{ ip: LOOPBACK, port: this.gatewayPort() }] : [],
+        },
+      }));
+    });
+    return { code: 0, detail: {}, response_body: responseBody };
+  }
+
+  reply(rule: ReplyRule | null): void {
+    this.rules.set('request', rule);
+  }
+}

@@ -1,0 +1,6 @@
+import '../support/guard.js';
+import { relayFailureScenarios } from './scenarios/relay-failure-scenarios.js';
+import { describeScenarios } from './support/describe-scenarios.js';
+import { realWorld } from './support/real-world-factory.js';
+
+describeScenarios('real agora-rtc-sdk-ng 4.24.8 through the local stand-in: relay failures', relayFailureScenarios, realWorld);

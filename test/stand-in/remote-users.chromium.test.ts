@@ -1,0 +1,6 @@
+import '../support/guard.js';
+import { remoteUserScenarios } from './scenarios/remote-user-scenarios.js';
+import { describeScenarios } from './support/describe-scenarios.js';
+import { realWorld } from './support/real-world-factory.js';
+
+describeScenarios('real agora-rtc-sdk-ng 4.24.8 through the local stand-in: remote users', remoteUserScenarios, realWorld);

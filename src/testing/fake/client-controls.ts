@@ -44,8 +44,13 @@ export interface FakeClientControls {
   removeRemoteUser(uid: number | string): void;
   /** The join token is about to expire (`token-privilege-will-expire`). */
   pushTokenWillExpire(): void;
-  /** The join token expired: connection DISCONNECTED (reason TOKEN_EXPIRE), then `token-privilege-did-expire`. */
+  /**
+   * The join token expired: DISCONNECTING, DISCONNECTED (reason TOKEN_EXPIRE), then `token-privilege-did-expire`;
+   * the client is out of the channel.
+   */
   pushTokenDidExpire(): void;
+  /** The gateway drops the connection: RECONNECTING (no reason), then CONNECTED again after `rejoinMs`. */
+  dropGatewaySocket(): void;
   /** Listeners registered on the client, for one event or in total (to check for leaks). */
   listenerCount(event?: string): number;
   /** Marks the client joined without the join flow (connection CONNECTED, no event); returns the uid. */
@@ -74,6 +79,7 @@ export interface ClientInternals {
   removeRemoteUser(uid: number | string): void;
   pushTokenWillExpire(): void;
   pushTokenDidExpire(): void;
+  dropGatewaySocket(): void;
   listenerCount(event?: string): number;
   forceJoined(uid?: number): number;
 }
@@ -104,6 +110,7 @@ export function createClientControls(internals: ClientInternals): FakeClientCont
     removeRemoteUser: (uid) => internals.removeRemoteUser(uid),
     pushTokenWillExpire: () => internals.pushTokenWillExpire(),
     pushTokenDidExpire: () => internals.pushTokenDidExpire(),
+    dropGatewaySocket: () => internals.dropGatewaySocket(),
     listenerCount: (event) => internals.listenerCount(event),
     forceJoined: (uid) => internals.forceJoined(uid),
   };

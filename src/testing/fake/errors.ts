@@ -27,6 +27,8 @@ export function sdkError(code: string, message = ''): FakeAgoraRTCError {
 
 /** Messages the SDK uses, kept in one place (all read from the 4.24.8 bundle or measured). */
 export const MESSAGES = {
+  /** A gateway request cut off by its socket closing (read from the bundle: `type: <request>`). */
+  joinAborted: 'type: join_v3',
   joinFirst: 'can not create channel media relay client, please join channel first',
   notConfig: 'Config should be instance of [ChannelMediaRelayConfiguration]',
   noSrc: 'srcChannelMediaInfo should not be empty',

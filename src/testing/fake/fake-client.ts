@@ -60,6 +60,10 @@ export class FakeClient extends FakeEventEmitter {
   private inFlight = 0;
   private maxInFlight = 0;
   private joinGeneration = 0;
+  /** A join is past the access point, waiting for the gateway's answer. */
+  private joinAtGateway = false;
+  /** Settles when the leave() under way has changed the connection state. */
+  private leaving: Promise<void> = Promise.resolve();
   private joinAbort!: Promise<void>;
   private fireJoinAbort!: () => void;
   private readonly clientId = `client-${Math.random().toString(16).slice(2, 7)}`;
@@ -126,11 +130,21 @@ export class FakeClient extends FakeEventEmitter {
       this.setConnectionState('DISCONNECTED');
       throw sdkError('NETWORK_ERROR', MESSAGES.networkError);
     }
-    const failure = await Promise.race([this.plan.answer('join'), this.joinAbort.then(() => undefined)]);
-    this.checkJoinGeneration(generation);
+    // Past the access point, waiting for the gateway's answer (measured through the local stand-in): a leave()
+    // now goes DISCONNECTING, DISCONNECTED (LEAVE), and only then the join rejects WS_ABORT.
+    this.joinAtGateway = true;
+    const aborted = Symbol('aborted');
+    const failure = await Promise.race([this.plan.answer('join'), this.joinAbort.then(() => aborted)]);
+    this.joinAtGateway = false;
+    if (failure === aborted || generation !== this.joinGeneration) {
+      await this.leaving;
+      throw sdkError('WS_ABORT', MESSAGES.joinAborted);
+    }
+    if (typeof failure === 'symbol') throw sdkError('WS_ABORT', MESSAGES.joinAborted);
     if (failure) {
-      // Not measured (needs Agora's servers): the fake gives up the connection with the failure.
-      this.setConnectionState('DISCONNECTED');
+      // Measured: a join refused with code 110 goes DISCONNECTED with reason TOKEN_EXPIRE; other refusals
+      // are not measured and carry no reason.
+      this.setConnectionState('DISCONNECTED', failure.code === 'TOKEN_EXPIRE' ? 'TOKEN_EXPIRE' : undefined);
       throw failure;
     }
     const assigned = uid || nextAssignedUid++;
@@ -143,14 +157,22 @@ export class FakeClient extends FakeEventEmitter {
     // As the SDK's leave(): the reset is synchronous (a relay in any state but IDLE emits IDLE now), and a pending
     // join is aborted (it rejects OPERATION_ABORTED "cancel token canceled", measured).
     const previous = this.state;
+    const atGateway = this.joinAtGateway;
     this.reset();
     if (previous === 'DISCONNECTED') return;
-    await sleep(this.options.latency);
-    const failure = await this.plan.answer('leave');
-    this.setConnectionState('DISCONNECTING');
-    // Measured from CONNECTING: no reason on either change. From CONNECTED the SDK passes its LEAVE reason.
-    this.setConnectionState('DISCONNECTED', previous === 'CONNECTED' ? 'LEAVE' : undefined);
-    if (failure) throw failure;
+    let done!: () => void;
+    this.leaving = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await sleep(this.options.latency);
+      const failure = await this.plan.answer('leave');
+      this.setConnectionState('DISCONNECTING');
+      // Measured: from CONNECTED, or from a join waiting at the gateway, the SDK passes its LEAVE reason; from a
+      // join still at the access point (offline), no reason.
+      this.setConnectionState('DISCONNECTED', previous === 'CONNECTED' || atGateway ? 'LEAVE' : undefined);
+      if (failure) throw failure;
+    } finally {
+      done();
+    }
   }
 
   async setClientRole(role: string): Promise<void> {
@@ -362,8 +384,20 @@ export class FakeClient extends FakeEventEmitter {
       },
       pushTokenWillExpire: () => this.emit('token-privilege-will-expire'),
       pushTokenDidExpire: () => {
+        // Measured through the stand-in: DISCONNECTING, then DISCONNECTED (TOKEN_EXPIRE), then the event.
+        this.reset();
+        this.setConnectionState('DISCONNECTING');
         this.setConnectionState('DISCONNECTED', 'TOKEN_EXPIRE');
         this.emit('token-privilege-did-expire');
+      },
+      dropGatewaySocket: () => {
+        // Measured through the stand-in: RECONNECTING with no reason, CONNECTED again about 0.3 s later.
+        if (this.state !== 'CONNECTED') return;
+        this.setConnectionState('RECONNECTING');
+        const generation = this.joinGeneration;
+        setTimeout(() => {
+          if (generation === this.joinGeneration && this.state === 'RECONNECTING') this.setConnectionState('CONNECTED');
+        }, this.options.rejoinMs);
       },
       listenerCount: (event) => this.countListeners(event),
       forceJoined: (uid) => {

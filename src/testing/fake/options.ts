@@ -14,6 +14,8 @@ export interface FakeAgoraRTCOptions {
   offlineRelayMs?: number;
   /** Delay before the automatic relay restart after a socket drop (default: `latency`; real ≈ 300 ms). */
   relayRestartMs?: number;
+  /** Delay before a dropped gateway connection is CONNECTED again (default 300, as measured on the real SDK). */
+  rejoinMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -21,6 +23,7 @@ export interface ResolvedOptions {
   offlineJoinMs: number;
   offlineRelayMs: number;
   relayRestartMs: number;
+  rejoinMs: number;
 }
 
 export function resolveOptions(options: FakeAgoraRTCOptions = {}): ResolvedOptions {
@@ -30,5 +33,6 @@ export function resolveOptions(options: FakeAgoraRTCOptions = {}): ResolvedOptio
     offlineJoinMs: options.offlineJoinMs ?? 30,
     offlineRelayMs: options.offlineRelayMs ?? 10,
     relayRestartMs: options.relayRestartMs ?? latency,
+    rejoinMs: options.rejoinMs ?? 300,
   };
 }

@@ -8,6 +8,17 @@ import * as puppeteerCore from 'puppeteer-core';
 import { findBrowser } from './scripts/browsers.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { loadAgoraStandInPlugin } from './src/testing/stand-in/load-wtr-plugin.mjs';
+import { createTokenHandler } from './examples/token-server.mjs';
+
+// The example token endpoint, minting real Agora tokens with agora-token, for token-url tests. Test credentials:
+// 32 hex digits each, made up for this run.
+const randomHex = () => Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+const TEST_TOKEN_APP_ID = randomHex();
+const tokenHandler = createTokenHandler({ appId: TEST_TOKEN_APP_ID, appCertificate: randomHex(), path: '/agora/token' });
+const tokenEndpoint = async (context, next) => {
+  if (!tokenHandler(context.req, context.res)) return next();
+  context.respond = false;
+};
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -73,6 +84,7 @@ export default {
   concurrentBrowsers: 2,
   testsFinishTimeout: 120_000,
   browserStartTimeout: 60_000,
+  middleware: [tokenEndpoint],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // Serves /__agora-stand-in/*: test pages start, drive and stop local Agora stand-ins in this process.

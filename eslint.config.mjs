@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
@@ -27,8 +28,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', window: 'readonly', URL: 'readonly' },
-    },
+    // Node scripts, configs and Node tests; test/support's plain script runs in the browser.
+    languageOptions: { globals: { ...globals.node, window: 'readonly' } },
   },
 );

@@ -20,6 +20,7 @@ import type {
   RelaySessionEventMap,
 } from './session-events.js';
 import { loadAgoraRTC, type SdkImporter } from './load-sdk.js';
+import { absorbRelayVideoProfileRejections } from './sdk-quirks.js';
 import { requestToken, type TokenProvider, type TokenPurpose } from './tokens.js';
 import {
   type ChannelInput,
@@ -114,6 +115,8 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
   #stopWaiters: Waiter[] = [];
   #detachClient: (() => void) | undefined;
   #publishCheck: ReturnType<typeof setInterval> | undefined;
+  /** Set once this session has started a relay (see sdk-quirks.ts); released on dispose. */
+  #releaseQuirks: (() => void) | undefined;
 
   // What was last reported, so events fire on change only.
   #statuses = new Map<unknown, DestinationStatusDetail>();
@@ -240,6 +243,8 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     this.#detachClient?.();
     this.#detachClient = undefined;
     this.#watchForPublish();
+    this.#releaseQuirks?.();
+    this.#releaseQuirks = undefined;
   }
 
   // ---- the runner ---------------------------------------------------------------------------------------------
@@ -384,6 +389,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     // Loading and tokens take time: if the inputs moved on meanwhile, the runner plans again instead.
     if (!sent || this.#outdated(client, plan)) return;
     this.#active = { client, plan, sdk };
+    this.#releaseQuirks ??= absorbRelayVideoProfileRejections();
     try {
       await client.startChannelMediaRelay(toConfiguration(sdk, sent));
       this.#failed = undefined;

@@ -68,6 +68,12 @@ interface Waiter {
 
 type Step = () => Promise<void>;
 
+/**
+ * How long a running relay may sit IDLE before the session calls it lost. The SDK restarts a dropped relay by
+ * itself in about 0.3 s, but after a refused reconnect it stays IDLE and says nothing more (protocol reference §4).
+ */
+export const RELAY_WATCHDOG_MS = 3000;
+
 /** How often to look for a publish the SDK does not announce, while that is all the relay waits for. */
 export const PUBLISH_CHECK_MS = 500;
 
@@ -115,6 +121,11 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
   #stopWaiters: Waiter[] = [];
   #detachClient: (() => void) | undefined;
   #publishCheck: ReturnType<typeof setInterval> | undefined;
+  /** Runs while a relay we started sits IDLE without our asking; see RELAY_WATCHDOG_MS. */
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
+  #lost = false;
+  /** A stop of ours is in flight: the IDLE it brings is expected. */
+  #stopping = false;
   /** Set once this session has started a relay (see sdk-quirks.ts); released on dispose. */
   #releaseQuirks: (() => void) | undefined;
 
@@ -163,6 +174,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     this.#detachClient = undefined;
     this.#client = client;
     this.#startRequested = false;
+    this.#disarmWatchdog();
     this.#stuck = undefined;
     this.#stuckReported = false;
     if (client) this.#detachClient = this.#listen(client);
@@ -245,6 +257,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     this.#watchForPublish();
     this.#releaseQuirks?.();
     this.#releaseQuirks = undefined;
+    this.#disarmWatchdog();
   }
 
   // ---- the runner ---------------------------------------------------------------------------------------------
@@ -357,6 +370,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
   #nextStep(): Step | undefined {
     const want = this.#want();
     const active = this.#active;
+    if (active && this.#lost) return () => this.#recoverLost(active.client);
     if (active) {
       if (!want || active.client !== this.#client || !sameSource(want, active.plan)) {
         return () => this.#stop(active.client);
@@ -432,7 +446,9 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
   }
 
   async #stop(client: RelayClient): Promise<void> {
+    this.#stopping = true;
     const failure = await this.#call(() => client.stopChannelMediaRelay());
+    this.#stopping = false;
     if (this.#active?.client === client) this.#active = undefined;
     if (!failure) return;
     const detail = fromSdkError(failure, 'stop', 'The SDK refused to stop the relay.');
@@ -521,6 +537,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
       }
       if (state === 'DISCONNECTED') {
         this.#startRequested = false;
+        this.#disarmWatchdog();
         if (this.#active?.client === client) this.#active = undefined;
         this.#setState('RELAY_STATE_IDLE');
       }
@@ -536,8 +553,39 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     };
   }
 
+  /**
+   * The relay we started went IDLE and the SDK did not bring it back: say so, then stop it. A stop that works
+   * leaves the SDK idle and the runner starts again; one that fails means the relay is stuck until leave().
+   */
+  async #recoverLost(client: RelayClient): Promise<void> {
+    this.#lost = false;
+    this.#report({
+      code: 'SERVER_CONNECTION_LOST',
+      message: `The relay connection dropped and the SDK did not restore it within ${RELAY_WATCHDOG_MS / 1000} s.`,
+      operation: 'start',
+    });
+    await this.#stop(client);
+  }
+
+  #armWatchdog(client: RelayClient): void {
+    if (this.#watchdog !== undefined || this.#stopping || this.#active?.client !== client) return;
+    this.#watchdog = setTimeout(() => {
+      this.#watchdog = undefined;
+      if (this.#active?.client !== client || this.#state !== 'RELAY_STATE_IDLE') return;
+      this.#lost = true;
+      this.#changed();
+    }, RELAY_WATCHDOG_MS);
+  }
+
+  #disarmWatchdog(): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = undefined;
+    this.#lost = false;
+  }
+
   #onRelayState(client: RelayClient, state: RelayState): void {
     if (client !== this.#client) return;
+    if (state !== 'RELAY_STATE_IDLE') this.#disarmWatchdog();
     if (state === 'RELAY_STATE_IDLE') {
       // The SDK reports a failure as IDLE then FAILURE in one go (reference §3.2): hold IDLE back a microtask so
       // the pair becomes one FAILURE.
@@ -546,11 +594,14 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
         if (!this.#idleDeferred) return;
         this.#idleDeferred = false;
         this.#setState('RELAY_STATE_IDLE');
+        this.#armWatchdog(client);
       });
       return;
     }
     if (state === 'RELAY_STATE_FAILURE') {
       this.#idleDeferred = false;
+      // An expired token is the likely cause: ask for fresh ones next time.
+      this.#tokens.clear();
       this.#active = undefined;
       this.#setState(state);
       this.#becomeStuck({

@@ -441,3 +441,36 @@ describe('RelaySession clients, disposal and tokens', () => {
     expect(JSON.stringify(seen)).not.to.contain('secret');
   });
 });
+
+describe('RelaySession watchdog: a relay the SDK leaves IDLE without a word', () => {
+  it('an automatic restart by the SDK (socket dropped, reconnected) needs nothing from the session', async () => {
+    const { session, client, calls, seen } = await makeSession();
+    await session.settled();
+    seen.length = 0;
+    client.fake.dropRelaySocket({ reconnect: true });
+    await until(() => ofType(seen, 'channel-media-relay-state').length >= 2, 'IDLE then RUNNING again');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ofType(seen, 'channel-media-relay-state').map((s) => s.state)).to.deep.equal([
+      'RELAY_STATE_IDLE',
+      'RELAY_STATE_RUNNING',
+    ]);
+    expect(calls()).to.deep.equal(['start']);
+    expect(ofType(seen, 'agora-relay-error')).to.deep.equal([]);
+  });
+
+  it('a refused reconnect (silent IDLE) is reported after the watchdog, then stopped and held as stuck', async function () {
+    this.timeout(10_000);
+    const { session, client, calls, seen } = await makeSession();
+    await session.settled();
+    seen.length = 0;
+    client.fake.dropRelaySocket({ reconnect: false });
+    await until(() => ofType(seen, 'agora-relay-error').length >= 2, 'the watchdog', 6000);
+    await session.settled();
+    expect(ofType(seen, 'agora-relay-error').map((e) => [e.code, e.operation])).to.deep.equal([
+      ['SERVER_CONNECTION_LOST', 'start'],
+      ['WS_DISCONNECT', 'stop'],
+    ]);
+    expect(calls()).to.deep.equal(['start', 'stop']);
+    expect(session.statuses.map((s) => s.status)).to.deep.equal(['failed']);
+  });
+});

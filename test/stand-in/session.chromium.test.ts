@@ -181,6 +181,26 @@ describe('RelaySession on the real SDK through the local stand-in', function () 
     await until(running, 4000, 'RUNNING on the next change');
   });
 
+  it('a dropped relay socket the SDK restores needs nothing; a refused reconnect is caught by the watchdog', async () => {
+    await client.publish(track);
+    open(dests('dest-b'));
+    await until(running, 3000, 'RUNNING');
+    seen.length = 0;
+    await standIn.relay.dropSockets();
+    await until(() => ofType(seen, 'channel-media-relay-state').length >= 2 && running(), 3000, 'the SDK restart');
+    expect(ofType(seen, 'agora-relay-error')).to.deep.equal([]);
+    await standIn.relay.refuseConnections(true);
+    await standIn.relay.dropSockets();
+    // Silence from the SDK: the session's own watchdog (3 s) reports it, stops, and holds the stuck relay.
+    await until(() => ofType(seen, 'agora-relay-error').length >= 2, 7000, 'the watchdog');
+    await session.settled();
+    expect(ofType(seen, 'agora-relay-error').map((e) => [e.code, e.operation])).to.deep.equal([
+      ['SERVER_CONNECTION_LOST', 'start'],
+      ['WS_DISCONNECT', 'stop'],
+    ]);
+    await standIn.relay.refuseConnections(false);
+  });
+
   it('dispose stops the relay on the real client', async () => {
     await client.publish(track);
     open(dests('dest-b'));

@@ -92,7 +92,12 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
       await this.#join(client);
       return await this.#publish(client);
     } catch (error) {
-      if (!(error instanceof Closed)) this.#report(fromSdkError(error, 'join', 'Could not join the channel.'));
+      if (!(error instanceof Closed)) {
+        const { channelName } = this.#options;
+        const detail = fromSdkError(error, 'join', 'Could not join the channel.');
+        const hint = detail.code === 'NETWORK_ERROR' ? ' (Agora could not be reached from here)' : '';
+        this.#report({ ...detail, channelName, message: `Could not join "${channelName}": ${detail.message}${hint}` });
+      }
       return false;
     }
   }

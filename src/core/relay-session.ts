@@ -77,6 +77,12 @@ export const RELAY_WATCHDOG_MS = 3000;
 /** How often to look for a publish the SDK does not announce, while that is all the relay waits for. */
 export const PUBLISH_CHECK_MS = 500;
 
+/**
+ * The timer lengths in force: the two above, unless a test shortens them (the model tests run thousands of
+ * sequences and cannot wait seconds for a watchdog). Not exported by the package's entry points.
+ */
+export const sessionTimers = { watchdogMs: RELAY_WATCHDOG_MS, publishCheckMs: PUBLISH_CHECK_MS };
+
 const STUCK_HINT = 'The relay on this client is unusable until the client leaves and joins the channel again.';
 
 const destinationId = (info: RelayChannelInfo) => `${info.channelName}\n${info.uid}`;
@@ -126,8 +132,6 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
   #lost = false;
   /** A stop of ours is in flight: the IDLE it brings is expected. */
   #stopping = false;
-  /** Set once this session has started a relay (see sdk-quirks.ts); released on dispose. */
-  #releaseQuirks: (() => void) | undefined;
 
   // What was last reported, so events fire on change only.
   #statuses = new Map<unknown, DestinationStatusDetail>();
@@ -255,8 +259,6 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     this.#detachClient?.();
     this.#detachClient = undefined;
     this.#watchForPublish();
-    this.#releaseQuirks?.();
-    this.#releaseQuirks = undefined;
     this.#disarmWatchdog();
   }
 
@@ -294,7 +296,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     if (waiting && this.#publishCheck === undefined) {
       this.#publishCheck = setInterval(() => {
         if (this.#client && this.#clientReady(this.#client)) this.#changed();
-      }, PUBLISH_CHECK_MS);
+      }, sessionTimers.publishCheckMs);
     } else if (!waiting && this.#publishCheck !== undefined) {
       clearInterval(this.#publishCheck);
       this.#publishCheck = undefined;
@@ -403,7 +405,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     // Loading and tokens take time: if the inputs moved on meanwhile, the runner plans again instead.
     if (!sent || this.#outdated(client, plan)) return;
     this.#active = { client, plan, sdk };
-    this.#releaseQuirks ??= absorbRelayVideoProfileRejections();
+    absorbRelayVideoProfileRejections();
     try {
       await client.startChannelMediaRelay(toConfiguration(sdk, sent));
       this.#failed = undefined;
@@ -450,6 +452,8 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     const failure = await this.#call(() => client.stopChannelMediaRelay());
     this.#stopping = false;
     if (this.#active?.client === client) this.#active = undefined;
+    // A detached client's relay events no longer reach us: its stop is the last word on the state.
+    if (client !== this.#client) this.#setState('RELAY_STATE_IDLE');
     if (!failure) return;
     const detail = fromSdkError(failure, 'stop', 'The SDK refused to stop the relay.');
     this.#stopError = detail;
@@ -561,7 +565,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     this.#lost = false;
     this.#report({
       code: 'SERVER_CONNECTION_LOST',
-      message: `The relay connection dropped and the SDK did not restore it within ${RELAY_WATCHDOG_MS / 1000} s.`,
+      message: `The relay connection dropped and the SDK did not restore it within ${sessionTimers.watchdogMs / 1000} s.`,
       operation: 'start',
     });
     await this.#stop(client);
@@ -574,7 +578,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
       if (this.#active?.client !== client || this.#state !== 'RELAY_STATE_IDLE') return;
       this.#lost = true;
       this.#changed();
-    }, RELAY_WATCHDOG_MS);
+    }, sessionTimers.watchdogMs);
   }
 
   #disarmWatchdog(): void {

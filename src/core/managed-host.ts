@@ -221,14 +221,18 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
         return undefined;
       }
     };
-    this.#audio = await device('microphone', () => sdk.createMicrophoneAudioTrack());
-    this.#video = await device('camera', () => sdk.createCameraVideoTrack());
-    this.#tracks = [this.#audio, this.#video].filter((track): track is LocalTrack => !!track);
+    // Held locally until we know we are still wanted: close() may run while a device opens, and a track it
+    // cannot see would stay open (the microphone left on).
+    const audio = await device('microphone', () => sdk.createMicrophoneAudioTrack());
+    const video = await device('camera', () => sdk.createCameraVideoTrack());
+    const tracks = [audio, video].filter((track): track is LocalTrack => !!track);
     if (this.#closed) {
-      for (const track of this.#tracks) track.close();
-      this.#tracks = [];
+      for (const track of tracks) track.close();
       throw new Closed();
     }
+    this.#audio = audio;
+    this.#video = video;
+    this.#tracks = tracks;
     this.emit('media-change', undefined);
     if (this.#tracks.length === 0) return false;
     try {

@@ -26,6 +26,8 @@ export const RECOVERY_DELAYS_MS = [1000, 2000, 4000];
  *
  * @summary The source of a cross-channel relay, and the relay itself.
  *
+ * @tagname agora-relay-host
+ *
  * @attr channel-name - The source channel (required).
  * @attr uid - The source uid in the relay configuration; default 0.
  * @attr token - The source relay token, generated for uid 0 and the source channel. Never reflected.
@@ -37,14 +39,19 @@ export const RECOVERY_DELAYS_MS = [1000, 2000, 4000];
  * @attr join-timeout - Managed mode: milliseconds a join may go unanswered before it fails; default 10000.
  * @attr token-url - Fetch any token not given: `GET {token-url}?channelName=…&uid=…&purpose=…` → `{ "token": "…" }`.
  *
- * @fires channel-media-relay-state - `{ state, previousState, code? }`: the SDK's relay state.
- * @fires channel-media-relay-event - `{ event }`: the SDK's relay event.
- * @fires agora-relay-error - `{ code, message, operation, channelName? }`: every failure, validation included.
- * @fires connection-state-change - Managed mode: `{ state, previousState, reason? }` from the client.
- * @fires user-joined - Managed mode: `{ uid }`, a user (a relayed co-host) joined the channel.
- * @fires user-left - Managed mode: `{ uid, reason? }`.
- * @fires user-published - Managed mode: `{ uid, mediaType }`, after the host subscribed to it.
- * @fires user-unpublished - Managed mode: `{ uid, mediaType }`.
+ * @fires {CustomEvent<RelayStateDetail>} channel-media-relay-state - `{ state, previousState, code? }`: the SDK's
+ *   relay state.
+ * @fires {CustomEvent<RelayEventDetail>} channel-media-relay-event - `{ event }`: the SDK's relay event.
+ * @fires {CustomEvent<RelayErrorDetail>} agora-relay-error - `{ code, message, operation, channelName? }`: every
+ *   failure, validation included.
+ * @fires {CustomEvent<ConnectionStateDetail>} connection-state-change - Managed mode: `{ state, previousState,
+ *   reason? }` from the client.
+ * @fires {CustomEvent<RemoteUserDetail>} user-joined - Managed mode: `{ uid }`, a user (a relayed co-host) joined the
+ *   channel.
+ * @fires {CustomEvent<RemoteUserDetail>} user-left - Managed mode: `{ uid, reason? }`.
+ * @fires {CustomEvent<RemoteUserDetail>} user-published - Managed mode: `{ uid, mediaType }`, after the host
+ *   subscribed to it.
+ * @fires {CustomEvent<RemoteUserDetail>} user-unpublished - Managed mode: `{ uid, mediaType }`.
  *
  * @slot - `<agora-relay-destination>` elements, in the order they relay.
  *
@@ -130,6 +137,8 @@ export class AgoraRelayHost extends LitElement {
   /** Managed-mode recoveries since the relay last ran, and the one waiting. */
   #recoveries = 0;
   #recoveryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The destination children at the last sync. */
+  #destinationElements = new Set<AgoraRelayDestination>();
 
   constructor() {
     super();
@@ -233,14 +242,16 @@ export class AgoraRelayHost extends LitElement {
     if (key === this.#managedKey) return;
     this.#managedKey = key;
     void this.#stopManaged().then(() => {
-      if (key && key === this.#managedKey) return this.#startManaged();
+      if (key && key === this.#managedKey) return this.#startManaged(key);
       return undefined;
     });
   }
 
-  async #startManaged(): Promise<void> {
+  async #startManaged(key: string): Promise<void> {
     // Loaded on first use: a page that brings its own client never downloads managed mode.
     const { ManagedHost } = await import('../core/managed-host.js');
+    // Removed, or asked for another channel, while the module loaded: this start is no longer wanted.
+    if (key !== this.#managedKey) return;
     const managed = new ManagedHost({
       appId: this.appId ?? '',
       channelName: this.channelName,
@@ -284,7 +295,7 @@ export class AgoraRelayHost extends LitElement {
     this.#recoveryTimer = setTimeout(() => {
       this.#recoveryTimer = undefined;
       if (!this.#connected || key !== this.#managedKey) return;
-      void this.#stopManaged().then(() => (key === this.#managedKey ? this.#startManaged() : undefined));
+      void this.#stopManaged().then(() => (key === this.#managedKey ? this.#startManaged(key) : undefined));
     }, delay);
   }
 
@@ -335,9 +346,11 @@ export class AgoraRelayHost extends LitElement {
 
   readonly #syncDestinations = (): void => {
     const destinations: SessionDestination[] = [];
+    const elements = new Set<AgoraRelayDestination>();
     for (const child of this.children) {
       if (child.localName !== DESTINATION_TAG) continue;
       const element = child as AgoraRelayDestination;
+      elements.add(element);
       destinations.push({
         key: element,
         channelName: element.channelName,
@@ -347,6 +360,13 @@ export class AgoraRelayHost extends LitElement {
         label: `<${DESTINATION_TAG} channel-name=${JSON.stringify(element.channelName ?? '')}>`,
       });
     }
+    // A destination taken out of the host is no longer relayed by it; the session forgets it without a word.
+    for (const element of this.#destinationElements) {
+      if (elements.has(element) || element.status === 'idle') continue;
+      element.setStatus('idle');
+      emit(element, 'agora-relay-destination-status', { channelName: element.channelName, status: 'idle' });
+    }
+    this.#destinationElements = elements;
     this.#session.destinations = destinations;
   };
 }

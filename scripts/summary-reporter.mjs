@@ -1,19 +1,20 @@
 // Prints the plain closing line `N passed, N failed, N skipped` that CI reads, after the runner's own output.
 // A test file that fails to load or run counts as one failure, so a broken file can never look green.
 // When scripts/test-node.mjs ran just before (as in `npm test`), its counts in .test-results/node.json are added,
-// and a Node failure fails this process too. The file is consumed when the run starts, so it counts once.
+// and so are the interop suite's in .test-results/interop.json (interop/run.mjs); a failure in either fails this
+// process too. Each file is consumed when the run starts, so it counts once.
 import { readFileSync, rmSync } from 'node:fs';
 
-const nodeResults = new URL('../.test-results/node.json', import.meta.url);
+const earlierResults = ['node.json', 'interop.json'].map((name) => new URL(`../.test-results/${name}`, import.meta.url));
 
-function takeNodeCounts() {
+function takeCounts(file) {
   let text;
   try {
-    text = readFileSync(nodeResults, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
-    return undefined; // no Node run before this one (e.g. `wtr` on its own)
+    return undefined; // no such run before this one (e.g. `wtr` on its own)
   }
-  rmSync(nodeResults, { force: true });
+  rmSync(file, { force: true });
   try {
     const counts = JSON.parse(text);
     const valid = ['passed', 'failed', 'skipped'].every((key) => Number.isInteger(counts[key]) && counts[key] >= 0);
@@ -35,11 +36,11 @@ function countSuite(suite, totals) {
 
 export function summaryReporter() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
-  let nodeCounts;
+  let earlierCounts = [];
   let sessionsSeen = 0;
   return {
     start() {
-      nodeCounts = takeNodeCounts();
+      earlierCounts = earlierResults.map(takeCounts).filter((counts) => counts !== undefined);
     },
     onTestRunFinished({ sessions }) {
       for (const session of sessions) {
@@ -52,9 +53,9 @@ export function summaryReporter() {
     stop() {
       process.once('exit', () => {
         if (sessionsSeen === 0) totals.failed += 1;
-        if (nodeCounts) {
-          for (const key of Object.keys(totals)) totals[key] += nodeCounts[key];
-          if (nodeCounts.failed > 0) process.exitCode = 1;
+        for (const counts of earlierCounts) {
+          for (const key of Object.keys(totals)) totals[key] += counts[key];
+          if (counts.failed > 0) process.exitCode = 1;
         }
         process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
       });

@@ -8,13 +8,16 @@ import { DESTINATION_CHANGE } from './events.js';
  *
  * @summary A destination channel for Agora's channel media relay.
  *
+ * @tagname agora-relay-destination
+ *
  * @attr channel-name - The destination channel (required).
  * @attr uid - The uid in the destination channel, plain decimal digits; default 0 (the server assigns one).
  * @attr token - The destination token, generated for this uid and channel. Never reflected.
  * @attr disabled - Leave this channel out without removing the element.
- * @attr status - Reflected, read-only: `idle`, `pending`, `relaying`, `rejected` or `failed`.
+ * @attr {DestinationStatus} status - Reflected, read-only: `idle`, `pending`, `relaying`, `rejected` or `failed`.
  *
- * @fires agora-relay-destination-status - `{ channelName, status, error? }` whenever `status` or `error` changes.
+ * @fires {CustomEvent<DestinationStatusEventDetail>} agora-relay-destination-status - `{ channelName, status, error?
+ *   }` whenever `status` or `error` changes.
  */
 export class AgoraRelayDestination extends LitElement {
   /** The destination channel (required). */

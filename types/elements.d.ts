@@ -1,0 +1,77 @@
+// What the two elements accept, independent of any framework: the attributes a template writes (kebab-case), the
+// properties a framework sets on the element (camelCase: objects and functions only ever work as properties), and the
+// events they dispatch. react.d.ts, vue.d.ts and svelte.d.ts beside this file give it the shape each framework reads.
+import type { AgoraRelayDestination, AgoraRelayEventMap, AgoraRelayHost } from '../dist/index.js';
+
+/** `<agora-relay-host>`'s attributes, as written in a template. */
+export interface AgoraRelayHostAttributes {
+  'channel-name'?: string;
+  uid?: string | number;
+  token?: string;
+  disabled?: boolean;
+  'app-id'?: string;
+  'join-uid'?: string | number;
+  'join-token'?: string;
+  'join-timeout'?: string | number;
+  'token-url'?: string;
+}
+
+/** `<agora-relay-host>`'s writable properties, `client`, `sdk` and `tokenProvider` among them. */
+export type AgoraRelayHostProperties = Partial<
+  Pick<
+    AgoraRelayHost,
+    | 'channelName'
+    | 'uid'
+    | 'token'
+    | 'disabled'
+    | 'appId'
+    | 'joinUid'
+    | 'joinToken'
+    | 'joinTimeout'
+    | 'tokenUrl'
+    | 'client'
+    | 'sdk'
+    | 'tokenProvider'
+  >
+>;
+
+/** The events `<agora-relay-host>` dispatches (the destinations' status events bubble through it too). */
+export type AgoraRelayHostEvents = Pick<
+  AgoraRelayEventMap,
+  | 'channel-media-relay-state'
+  | 'channel-media-relay-event'
+  | 'agora-relay-error'
+  | 'agora-relay-destination-status'
+  | 'connection-state-change'
+  | 'user-joined'
+  | 'user-left'
+  | 'user-published'
+  | 'user-unpublished'
+>;
+
+/** `<agora-relay-destination>`'s attributes (`status` is reflected by the element, not written). */
+export interface AgoraRelayDestinationAttributes {
+  'channel-name'?: string;
+  uid?: string | number;
+  token?: string;
+  disabled?: boolean;
+}
+
+/** `<agora-relay-destination>`'s writable properties. */
+export type AgoraRelayDestinationProperties = Partial<
+  Pick<AgoraRelayDestination, 'channelName' | 'uid' | 'token' | 'disabled'>
+>;
+
+/** The events `<agora-relay-destination>` dispatches. */
+export type AgoraRelayDestinationEvents = Pick<AgoraRelayEventMap, 'agora-relay-destination-status'>;
+
+/** An event as a listener receives it on `element`. */
+export type ElementEvent<E extends Event, Element extends EventTarget> = E & { currentTarget: Element };
+
+/**
+ * `on` + the event's own name → its listener: how React 19, Preact and Svelte 5 bind a custom element's events
+ * (`onchannel-media-relay-state={…}`; the name stays kebab-case and lowercase).
+ */
+export type OnEventProps<Events, Element extends EventTarget> = {
+  [K in keyof Events & string as `on${K}`]?: (event: ElementEvent<Events[K] & Event, Element>) => void;
+};

@@ -74,6 +74,14 @@ const firefox = chromeLauncher({
 });
 
 const only = process.env.WTR_BROWSERS?.split(',');
+
+// Model tests (test/model): MODEL_RUNS=N runs N sequences per property instead of the default, MODEL_SEED and
+// MODEL_PATH replay one fast-check run; handed to the page as window.__MODEL_CONFIG, with time to match.
+const modelConfig = {
+  runs: Number(process.env.MODEL_RUNS) || undefined,
+  seed: process.env.MODEL_SEED ? Number(process.env.MODEL_SEED) : undefined,
+  path: process.env.MODEL_PATH || undefined,
+};
 const browsers = Object.entries({ chromium, firefox })
   .filter(([name]) => !only || only.includes(name))
   .map(([, launcher]) => launcher);
@@ -82,7 +90,7 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   concurrentBrowsers: 2,
-  testsFinishTimeout: 120_000,
+  testsFinishTimeout: Math.max(120_000, (modelConfig.runs ?? 0) * 100),
   browserStartTimeout: 60_000,
   middleware: [tokenEndpoint],
   plugins: [
@@ -108,6 +116,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html>
   <body>
+    <script>window.__MODEL_CONFIG = ${JSON.stringify(modelConfig)};</script>
     <script type="module" src="/test/support/unhandled-rejections.js"></script>
     <script type="module" src="${testFramework}"></script>
   </body>

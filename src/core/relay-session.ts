@@ -108,10 +108,12 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
   // What the SDK is doing, as far as it tells us.
   #state: RelayState = 'RELAY_STATE_IDLE';
   /** The relay we started: its client, what it relays, and the namespace for its updates; cleared when it ends. */
-  #active: { client: RelayClient; plan: RelayPlan; sdk: RelaySdk } | undefined;
+  #active: { client: RelayClient; plan: RelayPlan; sdk: RelaySdk; unheard?: boolean } | undefined;
   /** Set when the SDK's relay needs `leave()` before it works again (reference §3.3). */
   #stuck: RelayErrorDetail | undefined;
   #stuckReported = false;
+  /** Clients whose relay was stuck when last seen, so attaching one again does not start on it. */
+  #stuckClients = new WeakMap<RelayClient, RelayErrorDetail>();
   /** The plan whose start failed, so the runner does not retry it in a loop; cleared by any change. */
   #failed: { plan: RelayPlan; error: RelayErrorDetail } | undefined;
   #idleDeferred = false;
@@ -179,8 +181,13 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     this.#client = client;
     this.#startRequested = false;
     this.#disarmWatchdog();
-    this.#stuck = undefined;
-    this.#stuckReported = false;
+    // A relay left unheard (even for a moment) may have failed meanwhile: it is stopped, not trusted.
+    if (this.#active) this.#active.unheard = true;
+    // Only a leave cures a stuck relay, and a client out of the channel has left.
+    this.#stuck = client?.connectionState === 'CONNECTED' ? this.#stuckClients.get(client) : undefined;
+    this.#stuckReported = !!this.#stuck;
+    // The state is the attached client's, and no relay of ours runs on it yet.
+    this.#setState('RELAY_STATE_IDLE');
     if (client) this.#detachClient = this.#listen(client);
     this.#changed();
   }
@@ -258,6 +265,8 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     await this.settled();
     this.#detachClient?.();
     this.#detachClient = undefined;
+    // As for a detached client: nothing the SDK says reaches us any more, and the relay is no longer ours.
+    this.#setState('RELAY_STATE_IDLE');
     this.#watchForPublish();
     this.#disarmWatchdog();
   }
@@ -325,6 +334,8 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     } finally {
       this.#running = false;
       this.#refreshStatuses();
+      // A stop may have left the relay waiting for a publish that no change will announce.
+      this.#watchForPublish();
       this.#settleWaitersFor();
     }
   }
@@ -349,7 +360,10 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
   /** The plan the inputs call for right now, or undefined when the relay should not run. */
   #want(ignoreReadiness = false): RelayPlan | undefined {
     if (this.#disposed || this.#disabled || this.#held || !this.#client) return undefined;
-    if (!ignoreReadiness && !this.#startRequested && !this.#clientReady(this.#client)) return undefined;
+    // Readiness gates the start only: a running relay is not stopped by an unpublish the SDK never announces (a
+    // host switching tracks), which the session would otherwise act on at some unrelated later change.
+    const running = this.#active?.client === this.#client;
+    if (!ignoreReadiness && !running && !this.#startRequested && !this.#clientReady(this.#client)) return undefined;
     const source = checkChannel('source', this.#source);
     if (!source.ok) return undefined;
     const destinations = this.#verdicts().flatMap((verdict) => (verdict.kind === 'accepted' ? [verdict.info] : []));
@@ -374,7 +388,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     const active = this.#active;
     if (active && this.#lost) return () => this.#recoverLost(active.client);
     if (active) {
-      if (!want || active.client !== this.#client || !sameSource(want, active.plan)) {
+      if (!want || active.client !== this.#client || active.unheard || !sameSource(want, active.plan)) {
         return () => this.#stop(active.client);
       }
       if (!sameDestinations(want, active.plan)) return () => this.#update(active.client, want);
@@ -418,6 +432,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
       if (cleanup && client === this.#client) {
         this.#failed = { plan, error: this.#becomeStuck(detail) };
       } else {
+        if (cleanup) this.#stuckClients.set(client, detail);
         this.#failStart(plan, detail);
       }
     }
@@ -460,6 +475,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     if (client === this.#client) {
       this.#becomeStuck(detail);
     } else {
+      this.#stuckClients.set(client, detail);
       this.#report(detail);
     }
   }
@@ -535,6 +551,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     const onConnection = (state: ConnectionState, previous: ConnectionState) => {
       // Leaving resets the SDK's relay, stuck or not; joining again makes it usable (reference §3.3).
       if (state === 'DISCONNECTED' || previous === 'DISCONNECTED') {
+        this.#stuckClients.delete(client);
         this.#stuck = undefined;
         this.#stuckReported = false;
         this.#failed = undefined;
@@ -640,6 +657,7 @@ export class RelaySession extends TypedEventTarget<RelaySessionEventMap> {
     const stuck = { ...cause, message: `${cause.message} ${STUCK_HINT}` };
     this.#stuck = stuck;
     this.#stuckReported = true;
+    if (this.#client) this.#stuckClients.set(this.#client, stuck);
     this.#report(stuck);
     this.emit('agora-relay-stuck', { ...stuck });
     return stuck;

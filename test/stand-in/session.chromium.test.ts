@@ -201,6 +201,30 @@ describe('RelaySession on the real SDK through the local stand-in', function () 
     await standIn.relay.refuseConnections(false);
   });
 
+  it('an automatic restart that fails midway is caught by the watchdog, stopped and started afresh', async () => {
+    await client.publish(track);
+    open(dests('dest-b'));
+    await until(running, 3000, 'RUNNING');
+    seen.length = 0;
+    // The SDK replays the whole start on a new socket; refusing its SetDestChannel leaves it IDLE, socket open.
+    await standIn.relay.reply('SetDestChannel', { fail: 500, times: 1 });
+    await standIn.relay.dropSockets();
+    await until(() => ofType(seen, 'agora-relay-error').length >= 1, 7000, 'the watchdog');
+    await until(running, 5000, 'RUNNING again after a fresh start');
+    await session.settled();
+    expect(ofType(seen, 'agora-relay-error').map((e) => [e.code, e.operation])).to.deep.equal([
+      ['SERVER_CONNECTION_LOST', 'start'],
+    ]);
+    const commands = await relayCommands();
+    expect(commands.slice(-5)).to.deep.equal([
+      'StopPacketTransfer',
+      'SetSourceChannel',
+      'SetSourceUserId',
+      'SetDestChannel:dest-b',
+      'StartPacketTransfer',
+    ]);
+  });
+
   it('dispose stops the relay on the real client', async () => {
     await client.publish(track);
     open(dests('dest-b'));

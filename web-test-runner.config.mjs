@@ -5,7 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import * as puppeteerCore from 'puppeteer-core';
-import { findBrowser } from './scripts/browsers.mjs';
+import { findBrowser, QUIET_CHROMIUM_ARGS } from './scripts/browsers.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { loadAgoraStandInPlugin } from './src/testing/stand-in/load-wtr-plugin.mjs';
 import { createTokenHandler } from './examples/token-server.mjs';
@@ -21,13 +21,7 @@ const tokenEndpoint = async (context, next) => {
 };
 
 const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...QUIET_CHROMIUM_ARGS,
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost , EXCLUDE *.localhost',
 ];
 

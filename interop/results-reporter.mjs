@@ -2,17 +2,9 @@
 // reporter (scripts/summary-reporter.mjs) adds to the closing `N passed, N failed, N skipped` line of `npm test`.
 // A run that executed no test, or a test file that failed to load, counts as a failure: never a silent green.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { countSuite } from '../scripts/summary-reporter.mjs';
 
 export const interopResults = new URL('../.test-results/interop.json', import.meta.url);
-
-function countSuite(suite, totals) {
-  for (const test of suite?.tests ?? []) {
-    if (test.skipped) totals.skipped += 1;
-    else if (test.passed) totals.passed += 1;
-    else totals.failed += 1;
-  }
-  for (const child of suite?.suites ?? []) countSuite(child, totals);
-}
 
 export function interopResultsReporter() {
   const totals = { passed: 0, failed: 0, skipped: 0 };

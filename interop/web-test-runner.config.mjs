@@ -3,7 +3,7 @@
 // and counts its results in its closing line. The apps are bundled by interop/build.mjs when this config loads.
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findBrowser } from '../scripts/browsers.mjs';
+import { findBrowser, QUIET_CHROMIUM_ARGS } from '../scripts/browsers.mjs';
 import { buildInteropApps, OUTDIR } from './build.mjs';
 import { interopResultsReporter } from './results-reporter.mjs';
 
@@ -23,13 +23,7 @@ export default {
         executablePath: findBrowser('chromium'),
         headless: true,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
+          ...QUIET_CHROMIUM_ARGS,
           // Nothing here may leave this machine: every name but the test server's is unresolvable.
           '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
         ],

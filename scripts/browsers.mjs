@@ -13,3 +13,17 @@ export function findBrowser(name) {
 }
 
 export const debianPackages = { chromium: 'chromium', firefox: 'firefox-esr' };
+
+/**
+ * Flags that keep headless Chromium quiet and working as root (shared/reference/toolchain.md): without the
+ * networking ones it keeps reaching for Google's hosts. Each caller adds its own resolver rules.
+ */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

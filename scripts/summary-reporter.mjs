@@ -25,7 +25,8 @@ function takeCounts(file) {
   return { passed: 0, failed: 1, skipped: 0 };
 }
 
-function countSuite(suite, totals) {
+/** Adds a web-test-runner session's test results to `totals` (also used by interop/results-reporter.mjs). */
+export function countSuite(suite, totals) {
   for (const test of suite?.tests ?? []) {
     if (test.skipped) totals.skipped += 1;
     else if (test.passed) totals.passed += 1;

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { findBrowser } from '../../scripts/browsers.mjs';
+import { findBrowser, QUIET_CHROMIUM_ARGS } from '../../scripts/browsers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json', '.json': 'application/json' };
@@ -81,13 +81,7 @@ export async function launchBrowser() {
     executablePath: findBrowser('chromium'),
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...QUIET_CHROMIUM_ARGS,
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
       // The real SDK's camera and microphone tracks, from Chromium's fake devices, with no prompt.
       '--use-fake-device-for-media-stream',

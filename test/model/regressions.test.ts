@@ -17,6 +17,7 @@ import {
   EditSource,
   FailNext,
   Hold,
+  MoveHost,
   MoveDest,
   RelayFail,
   Release,
@@ -326,5 +327,21 @@ describe('model regressions: the counterexamples fast-check found', () => {
     await until(() => other.client.fake.calls.length === 1, 'the start on the new client', 1000);
     await s.settled();
     expect(s.state).to.equal('RELAY_STATE_RUNNING');
+  });
+
+  // seed -686388374, path "519:0:0:0:10:12:13:14:13:11:11:10:9:9:11:9:11" (a CI run): [stage-b disabled], provider
+  // none, host.remove(), add(9, {stage-b disabled}), edit(13, disabled, toggled), add the host again, move the host.
+  // Not a bug in src: the harness made the element with the `disabled` property and toggled the attribute. Out of the
+  // document Lit reflects the property only at the first update, so removing the (absent) attribute changed nothing
+  // and the destination stayed disabled. The harness now sets `disabled` as an attribute in both places.
+  it('a destination added and enabled while the host was out relays once the host is back and moved', async () => {
+    await elements([d('stage-b', { disabled: true })], 'none', [
+      new RemoveHost(),
+      new AddDest(9, d('stage-b', { disabled: true })),
+      new EditDest(13, 'disabled', 0),
+      new AddHost(),
+      new MoveHost(),
+      new Settle(),
+    ]);
   });
 });

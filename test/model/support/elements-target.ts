@@ -34,7 +34,9 @@ function makeDestination(dest: DestModel): AgoraRelayDestination {
   applyName(element, dest.name.value);
   applyUid(element, dest.uid);
   element.token = dest.token.value;
-  element.disabled = dest.disabled;
+  // As an attribute, like the edits below: a property set on an element out of the document is reflected only at
+  // its first update, so removing the attribute before that would change nothing (Lit's reflection, not a bug).
+  element.toggleAttribute('disabled', dest.disabled);
   return element;
 }
 

@@ -3,8 +3,7 @@
 import type { RelayEvent, RelayState } from '../../core/relay-enums.js';
 import type { ConnectionState } from '../../core/sdk-types.js';
 import { CallPlan } from './call-plan.js';
-import type { ClientInternals, FakeClientControls, FakeRelayCall } from './client-controls.js';
-import { createClientControls } from './client-controls.js';
+import type { FakeClientControls, FakeRelayCall } from './client-controls.js';
 import { MESSAGES, sdkError } from './errors.js';
 import { FakeEventEmitter } from './event-emitter.js';
 import { FakeLocalTrack } from './fake-tracks.js';
@@ -88,7 +87,7 @@ export class FakeClient extends FakeEventEmitter {
       emitState: (state: RelayState) => this.emit('channel-media-relay-state', state),
       emitEvent: (event: RelayEvent) => this.emit('channel-media-relay-event', event),
     };
-    this.fake = createClientControls(this.internals());
+    this.fake = this.controls();
   }
 
   get connectionState(): ConnectionState {
@@ -335,7 +334,7 @@ export class FakeClient extends FakeEventEmitter {
     return user;
   }
 
-  private internals(): ClientInternals {
+  private controls(): FakeClientControls {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const client = this;
     return {
@@ -351,10 +350,12 @@ export class FakeClient extends FakeEventEmitter {
       get relayState() {
         return client.relay?.state;
       },
-      plan: this.plan,
+      failNext: (method, code, message) => this.plan.failNext(method, code, message),
+      hold: (method) => this.plan.hold(method),
+      delay: (method, ms) => this.plan.delay(method, ms),
       relayFail: (code) => this.relaySessionForControl().fail(code),
       emitRelayEvent: (event) => this.emit('channel-media-relay-event', event),
-      dropRelaySocket: (reconnect) => this.relaySessionForControl().drop(reconnect),
+      dropRelaySocket: ({ reconnect }) => this.relaySessionForControl().drop(reconnect),
       addRemoteUser: (uid) => {
         if (this.users.some((user) => user.uid === uid)) throw new Error(`fake: remote user ${String(uid)} exists`);
         const user = new FakeRemoteUser(uid);

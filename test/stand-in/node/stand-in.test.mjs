@@ -111,6 +111,24 @@ test('allocation: the worker address, a CORS preflight, and each refusal', async
   assert.equal(standIn.log.entries({ service: 'allocation' }).length, 5);
 });
 
+test('gateway: restart_ice is answered with iceParameters at the top level, where 4.24.8 reads them', async (t) => {
+  const standIn = await startAgoraStandIn();
+  t.after(() => standIn.stop());
+  const gateway = await connect(standIn.accessPoint.port);
+  t.after(() => gateway.socket.terminate());
+  gateway.socket.send(JSON.stringify({ _id: 1, _type: 'join_v3', _message: { channel_name: 'c', ap_response: { uid: 5 } } }));
+  gateway.socket.send(JSON.stringify({ _id: 2, _type: 'restart_ice', _message: {} }));
+  const received = await gateway.until(2);
+  const answer = received.find((frame) => frame._id === 2);
+  assert.equal(answer._result, 'success');
+  const { iceUfrag, icePwd } = answer._message.iceParameters ?? {};
+  assert.match(iceUfrag, /^[0-9a-f]{8}$/);
+  assert.match(icePwd, /^[0-9a-f]{32}$/);
+  assert.equal(answer._message.ortc, undefined, 'nothing under ortc: the SDK would not look there');
+  const joined = received.find((frame) => frame._id === 1)._message.ortc.iceParameters;
+  assert.notEqual(iceUfrag, joined.iceUfrag, 'a restart brings fresh credentials');
+});
+
 test('stop() leaves no open handle, even with sockets, a held request and a waiter pending', async () => {
   const script = `
     import { startAgoraStandIn } from ${JSON.stringify(moduleUrl)};

@@ -49,6 +49,7 @@ export function joinAnswer(uid: unknown, rejoinToken: string, join: Record<strin
   };
 }
 
+/** Top level, not under `ortc`: 4.24.8 reads `reply.iceParameters.iceUfrag` (agora-join-protocol.md §2). */
 export function restartIceAnswer() {
-  return { ortc: { iceParameters: iceParameters() } };
+  return { iceParameters: iceParameters() };
 }

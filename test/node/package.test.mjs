@@ -1,5 +1,6 @@
-// The npm package as users get it: `npm pack`, installed offline into a scratch project (lit, ws and selfsigned come
-// from npm's cache, as `npm ci` left them), then used there the way users use it:
+// The npm package as users get it: `npm pack`, installed offline into a scratch project by `npm ci --offline` from a
+// lockfile (consumer-lock.mjs: lit, ws, selfsigned and all they need come from npm's cache by integrity, as this
+// repository's own `npm ci` left them, so an empty cache before that `npm ci` is fine), then used the way users use it:
 //   - every entry point imports in plain Node (SSR: no DOM), fetches nothing and opens no socket;
 //   - `exports` gives each entry its types (tsc in the scratch project), and the manifest through `customElements`;
 //   - a bundler keeps the registration of a bare `import 'agora-relay-elements'` (`sideEffects` names the registering
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { consumerProject } from './consumer-lock.mjs';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,17 +36,16 @@ before(
     scratch = await mkdtemp(join(tmpdir(), 'agora-relay-elements-pack-'));
     const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', scratch], { cwd: repo });
     packed = JSON.parse(stdout)[0];
-    await writeFile(
-      join(scratch, 'package.json'),
-      JSON.stringify({ name: 'scratch-consumer', private: true, type: 'module' }, null, 2),
-    );
-    // The stand-in entry needs its optional peers; the exact versions this repo pins are in npm's cache.
-    const peers = ['ws', 'selfsigned'].map((name) => `${name}@${manifest.devDependencies[name]}`);
-    await run(
-      npm,
-      ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(scratch, packed.filename), ...peers],
-      { cwd: scratch, env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } },
-    );
+    // The stand-in entry needs the optional peers a consumer would add (the SDK stays out: no entry may load it).
+    const extra = Object.keys(manifest.peerDependencies).filter((name) => name !== 'agora-rtc-sdk-ng');
+    const lock = JSON.parse(await readFile(join(repo, 'package-lock.json'), 'utf8'));
+    const consumer = consumerProject({ lock, packed: { ...packed, manifest }, extra });
+    await writeFile(join(scratch, 'package.json'), JSON.stringify(consumer.manifest, null, 2));
+    await writeFile(join(scratch, 'package-lock.json'), JSON.stringify(consumer.packageLock, null, 2));
+    await run(npm, ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
+      cwd: scratch,
+      env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
+    });
   },
   { timeout: 120_000 },
 );

@@ -12,9 +12,10 @@ const unshare = findTool('unshare');
 const ip = findTool('ip');
 const isolate = process.getuid?.() === 0 && unshare && ip && process.env.AGORA_RELAY_NO_NETNS !== '1';
 
+// `npx --no`: the runner this repository installed, never one fetched because node_modules lacks it.
 const command = isolate
-  ? [unshare, ['-n', 'sh', '-c', `${ip} link set lo up && exec npx wtr "$@"`, 'wtr', ...args]]
-  : ['npx', ['wtr', ...args]];
+  ? [unshare, ['-n', 'sh', '-c', `${ip} link set lo up && exec npx --no -- wtr "$@"`, 'wtr', ...args]]
+  : ['npx', ['--no', '--', 'wtr', ...args]];
 if (isolate) console.log('Browser tests run in a loopback-only network namespace.');
 const result = spawnSync(command[0], command[1], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -7,12 +7,17 @@ import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
 import type { ConnectionState, LocalTrack, ManagedClient, ManagedSdk, RemoteUser, RetryConfig } from './sdk-types.js';
 import { requestToken, type TokenProvider } from './tokens.js';
 import { checkChannelName, parseUid } from './validation.js';
+import { withinLimit } from './within-limit.js';
 
 /** Bounded retries (reference §3.5): without them an offline join never settles; with them it fails in ~1.5 s. */
 export const BOUNDED_RETRIES: RetryConfig = { timeout: 500, timeoutFactor: 1.5, maxRetryCount: 2, maxRetryTimeout: 2000 };
 
 /** Our own limit for a join the gateway never answers (protocol reference §3: the SDK would wait forever). */
 export const JOIN_TIMEOUT_MS = 10_000;
+
+/** How long removal waits on `unpublish`, then on `leave`, before going on (the SDK may never answer either). */
+export const UNPUBLISH_WAIT_MS = 1000;
+export const LEAVE_WAIT_MS = 3000;
 
 export interface ManagedHostOptions {
   appId: string;
@@ -102,20 +107,36 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
     }
   }
 
-  /** Unpublishes, closes the tracks and leaves. Never rejects. */
+  /** Closes the camera and microphone at once: local, so it cannot hang on the SDK. Idempotent. */
+  releaseMedia(): void {
+    const tracks = this.#tracks;
+    this.#tracks = [];
+    this.#audio = this.#video = undefined;
+    for (const track of tracks) track.close();
+    if (tracks.length > 0) this.emit('media-change', undefined);
+  }
+
+  /**
+   * Closes the tracks first, then unpublishes and leaves, each wait bounded (an SDK call may never settle), and
+   * reports what did not answer. Never rejects.
+   */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     const client = this.#client;
-    const tracks = this.#tracks;
-    this.#tracks = [];
-    this.#audio = this.#video = undefined;
-    if (client && tracks.length > 0 && client.connectionState === 'CONNECTED') {
-      await client.unpublish(tracks).catch(() => undefined); // leave() unpublishes as well
+    const published = client?.localTracks.length ?? 0;
+    this.releaseMedia();
+    if (client && published > 0 && client.connectionState === 'CONNECTED') {
+      // leave() unpublishes as well: an unpublish that does not answer only delays the leave a little.
+      await withinLimit(client.unpublish(), UNPUBLISH_WAIT_MS);
     }
-    for (const track of tracks) track.close();
     if (client) {
-      await client.leave().catch((error: unknown) => this.#report(fromSdkError(error, 'leave', 'Could not leave.')));
+      const outcome = await withinLimit(client.leave(), LEAVE_WAIT_MS);
+      if (outcome === 'timeout') {
+        this.#report({ code: 'TIMEOUT', message: `Leaving got no answer within ${LEAVE_WAIT_MS / 1000} s.`, operation: 'leave' });
+      } else if (!outcome.done) {
+        this.#report(fromSdkError(outcome.error, 'leave', 'Could not leave.'));
+      }
     }
     this.#unlisten?.();
     this.#unlisten = undefined;

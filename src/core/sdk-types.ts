@@ -58,6 +58,7 @@ export interface RemoteTrack {
   /** Video plays into an element; audio plays with no element. */
   play(element?: HTMLElement | string): void;
   stop(): void;
+  getMediaStreamTrack?(): MediaStreamTrack;
 }
 
 export interface RemoteUser {

@@ -17,8 +17,37 @@ import { CLIENT_EVENTS, DESTINATION_CHANGE, emit } from './events.js';
 
 const DESTINATION_TAG = 'agora-relay-destination';
 
+type Player = (LocalTrack | RemoteTrack) & { media?: MediaStreamTrack };
+
+/** Plays a remote video's MediaStreamTrack in a <video> of ours; its play() rejection (a removal) is ours to drop. */
+function ownPlayer(media: MediaStreamTrack): Player {
+  let video: HTMLVideoElement | undefined;
+  return {
+    media,
+    play(tile?: HTMLElement | string) {
+      if (!(tile instanceof HTMLElement)) return;
+      video = document.createElement('video');
+      Object.assign(video, { autoplay: true, muted: true, playsInline: true, srcObject: new MediaStream([media]) });
+      Object.assign(video.style, { width: '100%', height: '100%', objectFit: 'cover' });
+      tile.replaceChildren(video);
+      video.play().catch(() => undefined);
+    },
+    stop() {
+      if (!video) return;
+      video.srcObject = null;
+      video.remove();
+      video = undefined;
+    },
+  };
+}
+
+const samePlayer = (a: Player | undefined, b: Player) => a === b || (!!a?.media && a.media === b.media);
+
 /** Managed mode leaves and joins again when the SDK's relay is stuck: after 1 s, 2 s, 4 s, then it gives up. */
 export const RECOVERY_DELAYS_MS = [1000, 2000, 4000];
+
+/** How long removal waits for the relay to stop before it leaves anyway. */
+export const RELAY_STOP_WAIT_MS = 1000;
 
 /**
  * The relay's source channel and the session that owns the relay: starts, updates and stops Agora's channel media
@@ -132,7 +161,9 @@ export class AgoraRelayHost extends LitElement {
   /** What the managed host was started with, to tell when it must join again. */
   #managedKey = '';
   /** Which track plays in which tile, so a render does not restart playing videos. */
-  #playing = new WeakMap<Element, LocalTrack | RemoteTrack>();
+  #playing = new WeakMap<Element, Player>();
+  /** Every track played in a tile, to stop before the tiles go. */
+  #played = new Set<Player>();
   #connected = false;
   /** Managed-mode recoveries since the relay last ran, and the one waiting. */
   #recoveries = 0;
@@ -188,11 +219,15 @@ export class AgoraRelayHost extends LitElement {
     this.#syncSource();
     this.#syncDestinations();
     this.#syncManaged();
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#connected = false;
+    // Now, not in the microtask: the removal has paused the SDK's <video>s, and the SDK's listener would resume them
+    // with a play() that rejects unhandled. A move plays them again (connectedCallback asks for a render).
+    this.#stopPlaying();
     // A move (disconnected, then connected again in the same task) is not a removal.
     queueMicrotask(() => {
       if (this.#connected) return;
@@ -299,15 +334,37 @@ export class AgoraRelayHost extends LitElement {
     }, delay);
   }
 
-  /** Stops the relay first, then unpublishes, closes the tracks and leaves (rule 5). */
+  /**
+   * Closes the camera and microphone at once, then stops the relay (rule 5), then unpublishes and leaves. A relay
+   * stop that never answers delays the leave by at most RELAY_STOP_WAIT_MS and is reported.
+   */
   async #stopManaged(): Promise<void> {
     const managed = this.#managed;
     if (!managed) return;
     this.#managed = undefined;
+    this.#stopPlaying();
+    managed.releaseMedia();
     if (this.#session.client === managed.client) this.#session.client = null;
-    await this.#session.settled();
+    const { withinLimit } = await import('../core/within-limit.js');
+    if ((await withinLimit(this.#session.settled(), RELAY_STOP_WAIT_MS)) === 'timeout') {
+      emit(this, 'agora-relay-error', {
+        code: 'TIMEOUT',
+        message: `Stopping the relay got no answer within ${RELAY_STOP_WAIT_MS / 1000} s; leaving anyway.`,
+        operation: 'stop',
+      });
+    }
     await managed.close();
     this.requestUpdate();
+  }
+
+  /**
+   * Stops every track played in a tile before the tile leaves the document: the SDK's <video> would otherwise get
+   * paused by the removal, and its own `play()` to resume it rejects unhandled (AbortError, code 20).
+   */
+  #stopPlaying(): void {
+    for (const track of this.#played) track.stop();
+    this.#played.clear();
+    this.#playing = new WeakMap();
   }
 
   #playTracks(): void {
@@ -315,12 +372,20 @@ export class AgoraRelayHost extends LitElement {
     const root = this.renderRoot;
     if (!managed) return;
     const play = (tile: Element | null, track: LocalTrack | RemoteTrack | undefined) => {
-      if (!tile || !track || this.#playing.get(tile) === track) return;
+      if (!tile || !track || samePlayer(this.#playing.get(tile), track)) return;
       this.#playing.set(tile, track);
+      this.#played.add(track);
       track.play(tile as HTMLElement);
     };
     play(root.querySelector('[part="local"]'), managed.localVideoTrack);
     for (const user of managed.remoteUsers) {
+      // Our own <video>, not the SDK's player: until the co-host's first frame its play() stays pending, and a removal
+      // then rejects it, unhandled inside the SDK (AbortError, code 20). Ours is caught, and only ours.
+      const media = user.videoTrack?.getMediaStreamTrack?.();
+      if (media) {
+        play(root.querySelector(`[part="remote"][data-uid="${CSS.escape(String(user.uid))}"]`), ownPlayer(media));
+        continue;
+      }
       play(root.querySelector(`[part="remote"][data-uid="${CSS.escape(String(user.uid))}"]`), user.videoTrack);
     }
   }

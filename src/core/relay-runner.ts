@@ -85,6 +85,7 @@ export class RelayRunner {
   /** Any input changed: the runner looks at everything a task later, so a burst is seen once. */
   changed(): void {
     if (this.facts.failed && !failureStillApplies(this.facts)) this.facts.failed = undefined;
+    this.#calls.recheck();
     this.#watchForPublish();
     this.#schedule();
   }
@@ -111,6 +112,7 @@ export class RelayRunner {
   async dispose(): Promise<void> {
     if (this.facts.disposed) return this.settled();
     this.facts.disposed = true;
+    this.#calls.recheck();
     this.#schedule();
     await this.settled();
     this.listener.detach();

@@ -9,9 +9,11 @@ import { requestToken, type TokenProvider, type TokenPurpose } from './tokens.js
 export type FilledPlan =
   | { ok: true; plan: RelayPlan }
   /** No source token: nothing can be sent. */
-  | { ok: false; sourceFailure: RelayErrorDetail }
+  | { ok: false; sourceFailure: RelayErrorDetail; abandoned?: undefined }
   /** No destination left once those without a token are left out. */
-  | { ok: false; sourceFailure?: undefined };
+  | { ok: false; sourceFailure?: undefined; abandoned?: undefined }
+  /** The signal said the tokens are no longer needed: nothing is reported. */
+  | { ok: false; sourceFailure?: undefined; abandoned: true };
 
 const failure = (error: unknown, channelName: string): RelayErrorDetail => ({
   code: 'TOKEN_FETCH_FAILED',
@@ -29,21 +31,23 @@ export class RelayTokens {
   }
 
   /**
-   * The plan with every missing relay token asked of the provider. Each destination left out is passed to
-   * `onDestinationFailure` at once, keyed as the planner keys destinations.
+   * The plan with every missing relay token asked of the provider, each request given up after `timeoutMs` or
+   * once `signal` aborts. Each destination left out is passed to `onDestinationFailure` at once.
    */
   async fill(
     plan: RelayPlan,
     provider: TokenProvider | null,
     onDestinationFailure: (info: RelayChannelInfo, detail: RelayErrorDetail) => void,
+    options: { signal: AbortSignal; timeoutMs: number },
   ): Promise<FilledPlan> {
     if (!provider) return { ok: true, plan };
+    const { signal } = options;
     const fill = async (info: RelayChannelInfo, purpose: TokenPurpose): Promise<RelayChannelInfo> => {
       if (info.token) return info;
       // The source token is generated for uid 0 (reference §5); a destination's for its own uid.
       const request = { channelName: info.channelName, uid: purpose === 'relay-source' ? 0 : info.uid, purpose };
       const cacheKey = `${purpose}\n${request.channelName}\n${request.uid}`;
-      const token = this.#cache.get(cacheKey) ?? (await requestToken(provider, request));
+      const token = this.#cache.get(cacheKey) ?? (await requestToken(provider, request, options));
       this.#cache.set(cacheKey, token);
       return { ...info, token };
     };
@@ -51,6 +55,7 @@ export class RelayTokens {
     try {
       source = await fill(plan.source, 'relay-source');
     } catch (error) {
+      if (signal.aborted) return { ok: false, abandoned: true };
       return { ok: false, sourceFailure: failure(error, plan.source.channelName) };
     }
     const destinations: RelayChannelInfo[] = [];
@@ -58,6 +63,7 @@ export class RelayTokens {
       try {
         destinations.push(await fill(destination, 'relay-destination'));
       } catch (error) {
+        if (signal.aborted) return { ok: false, abandoned: true };
         onDestinationFailure(destination, failure(error, destination.channelName));
       }
     }

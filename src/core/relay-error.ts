@@ -20,3 +20,15 @@ export function fromSdkError(error: unknown, operation: Operation, fallback: str
   const message = raw.replace(/^AgoraRTCError [A-Z_]+:\s*/, '').trim();
   return { code, message: message || fallback, operation };
 }
+
+/** Rejection value of `start()` / `stop()`: an Error carrying the same fields as the `agora-relay-error` event. */
+export class RelaySessionError extends Error {
+  readonly code: string;
+  readonly operation: Operation;
+  constructor(detail: RelayErrorDetail) {
+    super(detail.message);
+    this.name = 'RelaySessionError';
+    this.code = detail.code;
+    this.operation = detail.operation;
+  }
+}

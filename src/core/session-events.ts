@@ -2,6 +2,7 @@
 // destination element) as bubbling, composed DOM events of the same names. No detail ever carries a token.
 import type { RelayError, RelayEvent, RelayState } from './relay-enums.js';
 import type { RelayErrorDetail } from './relay-error.js';
+import type { DetailOf } from './typed-event-target.js';
 
 export type { RelayErrorDetail } from './relay-error.js';
 
@@ -36,3 +37,9 @@ export interface RelaySessionEventMap {
   /** The SDK's relay on the client is stuck until the client leaves and joins again (core only, not a DOM event). */
   'agora-relay-stuck': CustomEvent<RelayErrorDetail>;
 }
+
+/** Dispatches one of the session's events with its detail (the session's own `emit`, handed to its parts). */
+export type SessionEmit = <K extends keyof RelaySessionEventMap & string>(
+  type: K,
+  detail: DetailOf<RelaySessionEventMap[K]>,
+) => void;

@@ -1,7 +1,7 @@
 // An EventTarget whose addEventListener/removeEventListener know each event's detail type, so listeners on a
 // RelaySession or a ManagedHost are typed without casts. `M` maps event names to CustomEvent types.
 
-type DetailOf<E> = E extends CustomEvent<infer D> ? D : never;
+export type DetailOf<E> = E extends CustomEvent<infer D> ? D : never;
 
 type AnyListener = EventListenerOrEventListenerObject | ((event: never) => void) | null;
 

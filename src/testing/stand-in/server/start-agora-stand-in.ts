@@ -23,6 +23,8 @@ import { RelayWorker } from './relay-worker.js';
 import { StandInLog } from './stand-in-log.js';
 import { Timers } from './timers.js';
 import { LOOPBACK, openTlsEndpoint } from './tls-endpoint.js';
+import { NO_MEDIA_STATS, startMedia } from './media/media.js';
+import type { StandInMedia } from './media/media.js';
 import type { TlsEndpoint } from './tls-endpoint.js';
 
 export interface AgoraStandIn extends StandInControls {
@@ -53,10 +55,21 @@ export async function startAgoraStandIn(options: AgoraStandInOptions = {}): Prom
   // Without a media peer nothing checks the fingerprint: any well-formed one does.
   const fingerprint = Array.from({ length: 32 }, (_, i) => ((i * 37) % 256).toString(16).padStart(2, '0').toUpperCase()).join(':');
 
-  const gateway = new Gateway({ log, timers, channels, dtlsFingerprint: () => fingerprint });
-  const accessPoint = new AccessPoint(log, timers, gatewayPort);
+  // With media each client gets its own edge port (gateway + media peer), which the access point answers with.
+  const media: StandInMedia | undefined = options.media
+    ? await startMedia({
+        certificate,
+        host: LOOPBACK,
+        channels,
+        timers,
+        log,
+        sockets: { acceptsSockets: (): boolean => gateway.acceptsSockets(), accept: (socket, edge): void => gateway.accept(socket, edge) },
+      })
+    : undefined;
+  const gateway: Gateway = new Gateway({ log, timers, channels, dtlsFingerprint: () => fingerprint, media: media?.gateway });
+  const accessPoint = new AccessPoint(log, timers, media ? () => media.edgePort() : gatewayPort);
   const allocation = new RelayAllocation(log, () => endpoints.relay?.port ?? 0);
-  const relay = new RelayWorker(log, timers, allocation, options.relayStatusDelayMs ?? 30);
+  const relay = new RelayWorker(log, timers, allocation, options.relayStatusDelayMs ?? 30, media?.relay);
 
   const unexpected = (service: 'access-point' | 'allocation', request: IncomingMessage, response: ServerResponse) => {
     log.add({ service, direction: 'in', type: `unexpected ${request.method} ${request.url}` });
@@ -120,6 +133,7 @@ export async function startAgoraStandIn(options: AgoraStandInOptions = {}): Prom
     accessPoint: { ...addresses.accessPoint, reply: (rule) => accessPoint.reply(rule) },
     relay: { ...relayControls, port: addresses.relay.port },
     log: logControls,
+    media: media?.controls ?? { stats: () => NO_MEDIA_STATS },
     reset() {
       gateway.reset();
       accessPoint.rules.clear();
@@ -131,6 +145,7 @@ export async function startAgoraStandIn(options: AgoraStandInOptions = {}): Prom
       stopping ??= (async () => {
         timers.stop();
         log.dispose();
+        await media?.stop();
         await Promise.all([gatewayEndpoint.close(), relayEndpoint.close()]);
       })();
       return stopping;

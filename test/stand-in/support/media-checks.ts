@@ -41,6 +41,7 @@ export async function playRemoteVideo(client: IAgoraRTCClient, uid: number, time
   const user = client.remoteUsers.find((each) => each.uid === uid) as IAgoraRTCRemoteUser;
   const track = (await client.subscribe(user, 'video')) as IRemoteVideoTrack;
   const container = document.createElement('div');
+  container.className = 'remote-video';
   container.style.cssText = 'width: 160px; height: 120px';
   document.body.append(container);
   track.play(container);

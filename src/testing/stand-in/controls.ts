@@ -10,6 +10,12 @@ export interface AgoraStandInOptions {
    * published streams reach the subscribers of their channel and, while a relay runs, of each destination channel.
    */
   media?: boolean;
+  /** TCP port of the access point and gateway (default 0: a free one); taken → start rejects (EADDRINUSE). */
+  port?: number;
+  /** TCP port of the relay service (default 0: a free one). */
+  relayPort?: number;
+  /** The log keeps at most this many entries, dropping the oldest (default: all). */
+  logLimit?: number;
 }
 
 /** Where a stream is: a channel and a uid in it. */

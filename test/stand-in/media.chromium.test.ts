@@ -85,6 +85,25 @@ describe('media through the stand-in on the real SDK', function () {
     expect(inB.remoteUsers.map((user) => user.uid)).to.deep.equal([assigned]);
   });
 
+  it('unpublishing at the source unpublishes the relayed user; publishing again brings the picture back', async () => {
+    const [a = '', b = ''] = world.channels('republish', 2);
+    const host = await world.host(a, 1001);
+    const viewer = await world.audience(b, 2002);
+    const unpublished: string[] = [];
+    viewer.on('user-unpublished', (user: { uid: unknown }, media: string) => unpublished.push(`${user.uid} ${media}`));
+    await world.relay(host, [[b, 3003]]);
+    await playRemoteVideo(viewer, 3003);
+    const [camera] = host.localTracks;
+    await host.unpublish(camera);
+    await until(() => unpublished.length > 0, 5000, 'user-unpublished in the destination');
+    expect(unpublished).to.deep.equal(['3003 video']);
+    expect(viewer.remoteUsers.map((user) => [user.uid, user.hasVideo])).to.deep.equal([[3003, false]]);
+
+    await host.publish(camera!);
+    const screen = await playRemoteVideo(viewer, 3003);
+    await framesGrow(() => shownFrames(screen), FRAMES, WITHIN_MS, 'frames of the republished camera in the destination');
+  });
+
   it('after every client left, no peer and no edge stays open', async () => {
     const [a = '', b = ''] = world.channels('clean', 2);
     const host = await world.host(a, 1001, { audio: true });

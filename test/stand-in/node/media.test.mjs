@@ -65,6 +65,22 @@ test('media: a fresh edge per client, its own peer in the join answer, no transp
   assert.deepEqual(vp8.rtcpFeedbacks, [{ type: 'nack' }], 'transport-cc feedback left out');
   assert.deepEqual(ortc.rtpCapabilities.sendrecv.videoExtensions.map((each) => each.entry), [9], 'transport-cc extension left out');
   assert.deepEqual({ peers: standIn.media.stats().peers, edges: standIn.media.stats().edges }, { peers: 2, edges: 2 });
+
+  // Joining again on the same socket (any well-formed ICE/DTLS values: these are the answer's): a new peer takes
+  // over the edge's port.
+  const again = new Promise((resolve) =>
+    one.socket.on('message', (data) => {
+      const frame = JSON.parse(String(data));
+      if (frame._id === 3) resolve(frame);
+    }),
+  );
+  one.socket.send(JSON.stringify({ _id: 3, _type: 'join_v3', _message: { channel_name: 'c', ap_response: { uid: 11 }, ortc } }));
+  const rejoined = await again;
+  assert.equal(rejoined._result, 'success');
+  assert.notEqual(rejoined._message.ortc.iceParameters.iceUfrag, ortc.iceParameters.iceUfrag);
+  assert.equal(standIn.log.entries({ type: 'media failed' }).length, 0, 'the port was free for the new peer');
+  await sleep(1500);
+  assert.deepEqual({ peers: standIn.media.stats().peers, edges: standIn.media.stats().edges }, { peers: 2, edges: 2 });
   one.socket.close();
   two.socket.close();
 });

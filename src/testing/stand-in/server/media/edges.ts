@@ -33,6 +33,8 @@ function udpFree(host: string, port: number): Promise<boolean> {
 interface Edge {
   endpoint: TlsEndpoint;
   claimed: boolean;
+  /** Joins through it not yet released (a client may join again on the same socket). */
+  users: number;
   closing?: Promise<void>;
 }
 
@@ -74,7 +76,7 @@ export class Edges {
         continue;
       }
       reservedUdp.add(port).add(port + 1);
-      const edge: Edge = { endpoint, claimed: false };
+      const edge: Edge = { endpoint, claimed: false, users: 0 };
       this.#edges.set(port, edge);
       this.log.add({ service: 'gateway', direction: 'out', type: 'edge open', message: { port } });
       this.timers.after(UNCLAIMED_EDGE_MS, () => {
@@ -88,12 +90,19 @@ export class Edges {
   /** A client joined through this edge: it stays open until released. */
   claim(port: number): void {
     const edge = this.#edges.get(port);
-    if (edge) edge.claimed = true;
+    if (!edge) return;
+    edge.claimed = true;
+    edge.users += 1;
   }
 
-  /** Its client is gone: the edge closes a moment later. */
+  /** Its client is gone: the edge closes a moment later, unless someone joined through it again. */
   release(port: number): void {
-    this.timers.after(RELEASE_DELAY_MS, () => void this.#close(port));
+    const edge = this.#edges.get(port);
+    if (!edge) return;
+    edge.users -= 1;
+    this.timers.after(RELEASE_DELAY_MS, () => {
+      if (edge.users <= 0) void this.#close(port);
+    });
   }
 
   #close(port: number): Promise<void> {

@@ -56,6 +56,10 @@ export class MediaRouter implements ChannelWatcher {
   /** A client joined through `edge`: opens its peer and returns what the join answer tells the browser. */
   async join(edge: number, channel: string, member: ChannelMember, ortc: BrowserOrtc & { rtpCapabilities?: unknown }): Promise<PeerParameters> {
     this.edges.claim(edge);
+    // A second join through the same edge (same socket): the earlier peer gives the port back first.
+    const earlier = [...this.#entries.values()].filter((entry) => entry.edge === edge);
+    for (const entry of earlier) this.#close(entry);
+    await Promise.all(earlier.map((entry) => entry.peer?.close()));
     const entry: PeerEntry = {
       channel,
       member,

@@ -28,6 +28,21 @@ export interface MediaPeerHandlers {
 
 /** How long a peer may take to bind its port and gather (it is local: a few ms). */
 const GATHER_TIMEOUT_MS = 5000;
+/** werift's close() is not always prompt; the stand-in never waits on it longer than this. */
+const CLOSE_LIMIT_MS = 2000;
+
+/** `promise`, or undefined after `ms` (the timer never outlives it). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function browserOffer(browser: BrowserOrtc): string {
   const ice = browser.iceParameters ?? {};
@@ -91,9 +106,16 @@ export class MediaPeer {
       iceUseIpv6: false,
     });
     try {
-      await pc.setRemoteDescription({ type: 'offer', sdp: offer });
-      await pc.setLocalDescription(await pc.createAnswer());
-      await gathered(pc);
+      const negotiated = within(
+        (async () => {
+          await pc.setRemoteDescription({ type: 'offer', sdp: offer });
+          await pc.setLocalDescription(await pc.createAnswer());
+          await gathered(pc);
+          return true;
+        })(),
+        GATHER_TIMEOUT_MS,
+      );
+      if (!(await negotiated)) throw new Error(`werift did not answer within ${GATHER_TIMEOUT_MS} ms`);
       const sdp = pc.localDescription?.sdp ?? '';
       const iceUfrag = sdpValue(sdp, 'ice-ufrag');
       const icePwd = sdpValue(sdp, 'ice-pwd');
@@ -105,7 +127,7 @@ export class MediaPeer {
       peer.#listen(handlers);
       return peer;
     } catch (error) {
-      await pc.close().catch(() => undefined);
+      await within(pc.close().catch(() => undefined), CLOSE_LIMIT_MS);
       throw error;
     }
   }
@@ -146,7 +168,7 @@ export class MediaPeer {
     this.#closed = true;
     this.#closing ??= (async () => {
       for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
-      await this.pc.close().catch(() => undefined);
+      await within(this.pc.close().catch(() => undefined), CLOSE_LIMIT_MS);
     })();
     return this.#closing;
   }

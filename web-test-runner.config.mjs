@@ -31,22 +31,24 @@ const chromium = chromeLauncher({
 
 // The real SDK against the local Agora stand-in (test/stand-in): its self-signed certificate, WebRTC over loopback,
 // and fake camera/microphone. A Chromium of its own, so these flags touch no other test.
-const chromiumStandIn = chromeLauncher({
-  launchOptions: {
-    executablePath: findBrowser('chromium'),
-    headless: true,
-    args: [
-      ...chromiumArgs,
-      '--ignore-certificate-errors',
-      '--allow-loopback-in-peer-connection',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      // No mDNS names for ICE host candidates: Chromium would otherwise join the mDNS multicast group on the LAN
-      // interface (IGMP reports seen leaving this machine).
-      '--disable-features=WebRtcHideLocalIpsWithMdns',
-    ],
-  },
-});
+const standInLaunchOptions = {
+  executablePath: findBrowser('chromium'),
+  headless: true,
+  args: [
+    ...chromiumArgs,
+    '--ignore-certificate-errors',
+    '--allow-loopback-in-peer-connection',
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    // No mDNS names for ICE host candidates: Chromium would otherwise join the mDNS multicast group on the LAN
+    // interface (IGMP reports seen leaving this machine).
+    '--disable-features=WebRtcHideLocalIpsWithMdns',
+  ],
+};
+const chromiumStandIn = chromeLauncher({ launchOptions: standInLaunchOptions });
+// The stand-in's media tests (real pictures between many clients) get a Chromium of their own: after a few of them
+// in the same browser, the next test page never started (seen in full runs, never in a file on its own).
+const chromiumStandInMedia = chromeLauncher({ launchOptions: standInLaunchOptions });
 
 const firefox = chromeLauncher({
   puppeteer: puppeteerCore,
@@ -102,8 +104,13 @@ export default {
     },
     {
       name: 'agora-stand-in',
-      files: 'test/stand-in/**/*.chromium.test.ts',
+      files: ['test/stand-in/**/*.chromium.test.ts', '!test/stand-in/**/*media*.chromium.test.ts'],
       browsers: [chromiumStandIn],
+    },
+    {
+      name: 'agora-stand-in-media',
+      files: 'test/stand-in/**/*media*.chromium.test.ts',
+      browsers: [chromiumStandInMedia],
     },
   ],
   testFramework: { config: { timeout: 20_000 } },

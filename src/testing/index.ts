@@ -21,5 +21,6 @@ export {
   STAND_IN_CHECKED_SDK_VERSIONS,
   STAND_IN_RETRY_CONFIG,
   STAND_IN_ROUTE,
+  standInSdk,
 } from './stand-in/browser.js';
-export type { RemoteAgoraStandIn, StandInSdk } from './stand-in/browser.js';
+export type { RemoteAgoraStandIn, StandInSdk, StandInSdkOptions } from './stand-in/browser.js';

@@ -9,6 +9,8 @@ import type { StandInAddresses } from './controls.js';
 export type * from './controls.js';
 export { startRemoteAgoraStandIn, STAND_IN_ROUTE } from './remote.js';
 export type { RemoteAgoraStandIn } from './remote.js';
+export { standInSdk } from './stand-in-sdk.js';
+export type { StandInSdkOptions } from './stand-in-sdk.js';
 
 /** The SDK versions this helper and the stand-in were checked against. */
 export const STAND_IN_CHECKED_SDK_VERSIONS: readonly string[] = ['4.24.8'];

@@ -5,6 +5,45 @@
 export interface AgoraStandInOptions {
   /** Delay before each relay status (default 30 ms, close to what the real service takes). */
   relayStatusDelayMs?: number;
+  /**
+   * Forward media (needs the optional peer dependency werift): each client gets its own edge port and a media peer;
+   * published streams reach the subscribers of their channel and, while a relay runs, of each destination channel.
+   */
+  media?: boolean;
+  /** TCP port of the access point and gateway (default 0: a free one); taken → start rejects (EADDRINUSE). */
+  port?: number;
+  /** TCP port of the relay service (default 0: a free one). */
+  relayPort?: number;
+  /** The log keeps at most this many entries, dropping the oldest (default: all). */
+  logLimit?: number;
+}
+
+/** Where a stream is: a channel and a uid in it. */
+export interface MediaPlace {
+  channel: string;
+  uid: number | string;
+}
+
+/** The media path's own counters (all zero without `media`). */
+export interface MediaStats {
+  /** Open media peers (one per joined client) and open edges (one per client, gateway and peer on one port). */
+  peers: number;
+  edges: number;
+  /** RTP packets received from each client's own published streams. */
+  published: (MediaPlace & { media: 'audio' | 'video'; packets: number })[];
+  /** One entry per subscription: what went from `source` to `subscriber`, as the user `uid` of its channel. */
+  forwarded: {
+    source?: MediaPlace;
+    subscriber: MediaPlace;
+    uid: number | string;
+    media: 'audio' | 'video';
+    packets: number;
+    bytes: number;
+  }[];
+}
+
+export interface MediaControls {
+  stats(): MediaStats;
 }
 
 /** Where the SDK must be pointed: the access point and gateway share one port, the relay service has its own. */
@@ -129,6 +168,7 @@ export interface StandInControls {
   readonly accessPoint: AccessPointControls;
   readonly relay: RelayControls;
   readonly log: LogControls;
+  readonly media: MediaControls;
   /** Clears every rule, refusal, remote user and the log (sockets stay open). */
   reset(): void;
 }
@@ -140,6 +180,7 @@ export const CONTROL_METHODS = {
   accessPoint: ['reply'],
   relay: ['reply', 'status', 'pushStatus', 'allocation', 'refuseConnections', 'dropSockets'],
   log: ['entries', 'waitFor', 'clear'],
+  media: ['stats'],
 } as const satisfies { [G in keyof Omit<StandInControls, 'reset'>]: readonly (keyof StandInControls[G])[] };
 
 export type ControlGroup = keyof typeof CONTROL_METHODS;

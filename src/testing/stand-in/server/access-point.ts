@@ -27,7 +27,8 @@ export class AccessPoint implements AccessPointControls {
   constructor(
     private readonly log: StandInLog,
     private readonly timers: Timers,
-    private readonly gatewayPort: () => number,
+    /** The gateway's port, or with media a fresh edge's port per request. */
+    private readonly gatewayPort: () => number | Promise<number>,
   ) {}
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -42,13 +43,21 @@ export class AccessPoint implements AccessPointControls {
       return;
     }
     this.log.add({ service: 'access-point', direction: 'in', type: 'request', message: parsed });
+    const send = async (code: number) => {
+      const port = code === 0 ? await this.gatewayPort() : 0;
+      sendJson(request, response, 200, this.#answer(parsed, code, port));
+    };
+    const failed = (error: unknown) => {
+      this.log.add({ service: 'access-point', direction: 'out', type: 'no edge', message: { reason: String(error) } });
+      response.destroy();
+    };
     applyReplyRule(this.rules.take('request'), this.timers, {
-      answer: () => sendJson(request, response, 200, this.#answer(parsed, 0)),
-      fail: (code) => sendJson(request, response, 200, this.#answer(parsed, code)),
+      answer: () => void send(0).catch(failed),
+      fail: (code) => void send(code).catch(failed),
     });
   }
 
-  #answer(parsed: AccessPointRequest, code: number) {
+  #answer(parsed: AccessPointRequest, code: number, port: number) {
     const cid = this.#nextCid++;
     const responseBody = (parsed.request_bodies ?? []).flatMap(({ buffer = {} }) => {
       const uid = buffer.uid || this.#nextUid++;
@@ -62,7 +71,7 @@ export class AccessPoint implements AccessPointControls {
           cid,
           cert: 'agora-stand-in-ticket',
           detail: {},
-          edges_services: service === 11 && code === 0 ? [{ ip: LOOPBACK, port: this.gatewayPort() }] : [],
+          edges_services: service === 11 && code === 0 ? [{ ip: LOOPBACK, port }] : [],
         },
       }));
     });

@@ -8,14 +8,15 @@ export interface Certificate {
   cert: string;
 }
 
-export async function createCertificate(): Promise<Certificate> {
+/** A fresh certificate valid from a minute ago for `validDays` (tests: one day; the program keeps one a year). */
+export async function createCertificate(validDays = 1): Promise<Certificate> {
   const now = Date.now();
   const pems = await generate([{ name: 'commonName', value: 'agora-stand-in.localhost' }], {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',
     notBeforeDate: new Date(now - 60_000),
-    notAfterDate: new Date(now + 24 * 3600_000),
+    notAfterDate: new Date(now + validDays * 24 * 3600_000),
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },

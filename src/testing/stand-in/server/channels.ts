@@ -18,6 +18,15 @@ export interface ChannelMember {
   inbox?: MemberInbox;
   /** The token an SDK session rejoins with after its socket dropped. */
   rejoinToken?: string;
+  /** Set on a user a running relay brings in: the channel and uid whose own streams it carries. */
+  relayOf?: { channel: string; uid: Uid };
+}
+
+/** Told of membership and stream changes (the media path follows them). */
+export interface ChannelWatcher {
+  added?(channel: string, member: ChannelMember): void;
+  streamsChanged?(channel: string, member: ChannelMember): void;
+  removed?(channel: string, member: ChannelMember): void;
 }
 
 export const key = (uid: Uid) => String(uid);
@@ -48,6 +57,7 @@ export function peerEntry(member: ChannelMember): Record<string, unknown> {
 
 export class Channels {
   readonly #channels = new Map<string, Map<string, ChannelMember>>();
+  readonly watchers = new Set<ChannelWatcher>();
   #nextSsrc = 10_000;
 
   members(channel: string): ChannelMember[] {
@@ -65,6 +75,7 @@ export class Channels {
     members.set(key(member.uid), member);
     this.#announce(channel, member, 'on_user_online', { uid: member.uid });
     for (const [type, message] of streamPushes(member)) this.#announce(channel, member, type, message);
+    for (const watcher of this.watchers) watcher.added?.(channel, member);
   }
 
   /** Publishes media (with the SDK's SSRCs, or made-up ones) and announces each newly published one. */
@@ -83,6 +94,7 @@ export class Channels {
         this.#announce(channel, member, type, message);
       }
     }
+    if (added.audio || added.video) for (const watcher of this.watchers) watcher.streamsChanged?.(channel, member);
   }
 
   /**
@@ -96,6 +108,7 @@ export class Channels {
     if (media.video) delete member.videoSsrc;
     this.#announce(channel, member, 'on_remove_stream', { uid: member.uid, uint_id: member.uintId });
     for (const [type, message] of streamPushes(member)) this.#announce(channel, member, type, message);
+    for (const watcher of this.watchers) watcher.streamsChanged?.(channel, member);
   }
 
   remove(channel: string, uid: Uid, reason: string): void {
@@ -103,6 +116,7 @@ export class Channels {
     if (!member) return;
     this.#channels.get(channel)?.delete(key(uid));
     this.#announce(channel, member, 'on_user_offline', { uid: member.uid, reason });
+    for (const watcher of this.watchers) watcher.removed?.(channel, member);
   }
 
   /** Sessions joined anywhere, with their channel and uid. */
@@ -118,7 +132,8 @@ export class Channels {
 
   clearRemoteUsers(): void {
     for (const members of this.#channels.values()) {
-      for (const [id, member] of members) if (!member.inbox) members.delete(id);
+      // Users a running relay brought in stay: their relay still runs.
+      for (const [id, member] of members) if (!member.inbox && !member.relayOf) members.delete(id);
     }
   }
 

@@ -29,6 +29,8 @@ class GatewaySession implements MemberInbox {
     readonly id: number,
     readonly socket: WebSocket,
     readonly log: StandInLog,
+    /** The edge port this socket came through (media on), else undefined. */
+    readonly edge?: number,
   ) {}
 
   push(type: string, message: Record<string, unknown>): void {
@@ -53,12 +55,23 @@ class GatewaySession implements MemberInbox {
   }
 }
 
+export type JoinAnswer = ReturnType<typeof joinAnswer>;
+
+/** The media path's part in the gateway (media/media.ts), when media is on. */
+export interface GatewayMedia {
+  /** Opens the joiner's media peer; resolves with what to change in the join answer (its ICE and DTLS values). */
+  join(edge: number, channel: string, member: ChannelMember, message: Record<string, unknown>): Promise<(answer: JoinAnswer) => JoinAnswer>;
+  subscribe(member: ChannelMember, message: Record<string, unknown>): void;
+  unsubscribe(member: ChannelMember, message: Record<string, unknown>): void;
+}
+
 export interface GatewayOptions {
   log: StandInLog;
   timers: Timers;
   channels: Channels;
   /** The DTLS fingerprint the join answer carries (a media peer would supply its own). */
   dtlsFingerprint: () => string;
+  media?: GatewayMedia;
 }
 
 export class Gateway implements GatewayControls {
@@ -81,8 +94,8 @@ export class Gateway implements GatewayControls {
     return !this.#refusing;
   }
 
-  accept(socket: WebSocket): void {
-    const session = new GatewaySession(this.#nextConnection++, socket, this.options.log);
+  accept(socket: WebSocket, edge?: number): void {
+    const session = new GatewaySession(this.#nextConnection++, socket, this.options.log, edge);
     this.#sessions.add(session);
     this.options.log.add({ service: 'gateway', direction: 'in', type: 'socket open', connection: session.id });
     socket.on('message', (data) => this.#receive(session, String(data)));
@@ -134,6 +147,11 @@ export class Gateway implements GatewayControls {
           this.channels.unpublish(session.channel, session.member.uid, { audio: audio !== undefined, video: video !== undefined });
         }
         return;
+      case 'subscribe':
+      case 'unsubscribe':
+        session.reply(request, {});
+        if (session.member) this.options.media?.[type](session.member, message);
+        return;
       case 'leave':
         session.reply(request, {});
         if (session.channel && session.member) this.channels.remove(session.channel, session.member.uid, 'Quit');
@@ -153,7 +171,22 @@ export class Gateway implements GatewayControls {
     const rejoinToken = randomBytes(12).toString('hex');
     const uintId = typeof uid === 'number' ? uid : this.#nextUintId++;
     const member: ChannelMember = { uid, uintId, inbox: session, rejoinToken };
-    session.reply(request, joinAnswer(uid, rejoinToken, message, this.options.dtlsFingerprint()));
+    const answer = joinAnswer(uid, rejoinToken, message, this.options.dtlsFingerprint());
+    const { media } = this.options;
+    if (!media || session.edge === undefined) return this.#admit(session, request, channel, member, answer);
+    media.join(session.edge, channel, member, message).then(
+      (withPeer) => this.#admit(session, request, channel, member, withPeer(answer)),
+      (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.options.log.add({ service: 'gateway', direction: 'out', type: 'media failed', connection: session.id, message: { reason } });
+        this.#admit(session, request, channel, member, answer);
+      },
+    );
+  }
+
+  #admit(session: GatewaySession, request: GatewayRequest, channel: string, member: ChannelMember, answer: JoinAnswer): void {
+    const { uid } = member;
+    session.reply(request, answer);
     session.channel = channel;
     session.member = member;
     // The joiner learns who is already there (after its join reply, as the real gateway does), then the others learn of it.
@@ -163,6 +196,8 @@ export class Gateway implements GatewayControls {
       for (const [type, push] of streamPushes(other)) session.push(type, push);
     }
     this.channels.add(channel, member);
+    // The socket closed while the media peer opened: as for any socket drop, the member awaits a rejoin.
+    if (!this.#sessions.has(session)) this.#detach(session);
   }
 
   #rejoin(session: GatewaySession, request: GatewayRequest, message: Record<string, unknown>): void {

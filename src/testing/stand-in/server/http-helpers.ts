@@ -36,3 +36,7 @@ export function sendJson(request: IncomingMessage, response: ServerResponse, sta
 export function notFound(request: IncomingMessage, response: ServerResponse): void {
   response.writeHead(404, corsHeaders(request)).end();
 }
+
+export function sendText(response: ServerResponse, text: string): void {
+  response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(text);
+}

@@ -9,7 +9,7 @@ import { RuleBook } from './rule-book.js';
 import type { StandInLog } from './stand-in-log.js';
 import type { Timers } from './timers.js';
 
-interface RelayFrame {
+export interface RelayFrame {
   command?: string;
   requestId?: number | string;
   clientRequest?: { command?: string; [field: string]: unknown };
@@ -50,6 +50,12 @@ class RelaySession {
   }
 }
 
+/** Told of each command the worker answered with success, and of each relay socket that closed (media.ts). */
+export interface RelayObserver {
+  command(connection: number, command: string, request: Record<string, unknown>, envelope: RelayFrame): void;
+  closed(connection: number): void;
+}
+
 export class RelayWorker implements RelayControls {
   readonly replies = new RuleBook<ReplyRule>();
   readonly statuses = new RuleBook<StatusRule>();
@@ -63,6 +69,7 @@ export class RelayWorker implements RelayControls {
     private readonly allocator: RelayAllocation,
     /** Delay before each status, so the SDK sees response then status in separate tasks, as from Agora. */
     private readonly statusDelayMs: number,
+    private readonly observer?: RelayObserver,
   ) {}
 
   acceptsSockets(): boolean {
@@ -78,6 +85,7 @@ export class RelayWorker implements RelayControls {
     socket.on('close', () => {
       this.#sessions.delete(session);
       this.log.add({ service: 'relay', direction: 'in', type: 'socket closed', connection: session.id });
+      this.observer?.closed(session.id);
     });
   }
 
@@ -96,6 +104,7 @@ export class RelayWorker implements RelayControls {
       fail: (code) => session.respond(frame.requestId, code, command),
       answer: () => {
         session.respond(frame.requestId, 200, command);
+        this.observer?.command(session.id, command, frame.clientRequest ?? {}, frame);
         const status = AWAITED_STATUS[command];
         if (status) this.#sendStatus(session, status);
       },

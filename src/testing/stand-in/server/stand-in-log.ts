@@ -16,9 +16,13 @@ export class StandInLog implements LogControls {
   readonly #waiters = new Set<Waiter>();
   readonly #startedAt = performance.now();
 
+  /** Keeps at most `limit` entries, dropping the oldest (a stand-in left running all day). */
+  constructor(private readonly limit = Infinity) {}
+
   add(entry: Omit<StandInLogEntry, 'at'>): void {
     const full = { at: Math.round(performance.now() - this.#startedAt), ...entry };
     this.#entries.push(full);
+    if (this.#entries.length > this.limit) this.#entries.splice(0, this.#entries.length - this.limit);
     for (const waiter of this.#waiters) {
       if (matches(full, waiter.filter)) waiter.resolve(full);
     }

@@ -15,15 +15,21 @@ import type {
 } from '../controls.js';
 import { AccessPoint } from './access-point.js';
 import { createCertificate } from './certificate.js';
+import type { Certificate } from './certificate.js';
 import { Channels } from './channels.js';
 import { Gateway } from './gateway.js';
-import { answerPreflight, notFound } from './http-helpers.js';
+import { answerPreflight, notFound, sendText } from './http-helpers.js';
 import { RelayAllocation } from './relay-allocation.js';
 import { RelayWorker } from './relay-worker.js';
 import { StandInLog } from './stand-in-log.js';
 import { Timers } from './timers.js';
 import { LOOPBACK, openTlsEndpoint } from './tls-endpoint.js';
+import { NO_MEDIA_STATS, startMedia } from './media/media.js';
+import type { StandInMedia } from './media/media.js';
 import type { TlsEndpoint } from './tls-endpoint.js';
+
+/** What a person who opens the stand-in's address sees (to accept its certificate, for instance). */
+const STAND_IN_HELLO = 'The local Agora stand-in is running here (test and development use only).\n';
 
 export interface AgoraStandIn extends StandInControls {
   readonly accessPoint: AccessPointControls & { readonly host: string; readonly port: number };
@@ -42,9 +48,14 @@ function bind<T extends object, K extends keyof T>(target: T, names: readonly K[
   return bound;
 }
 
-export async function startAgoraStandIn(options: AgoraStandInOptions = {}): Promise<AgoraStandIn> {
-  const certificate = await createCertificate();
-  const log = new StandInLog();
+/** Node-only options: a certificate to use instead of a fresh one (the program keeps one per machine). */
+export interface AgoraStandInNodeOptions extends AgoraStandInOptions {
+  certificate?: Certificate;
+}
+
+export async function startAgoraStandIn(options: AgoraStandInNodeOptions = {}): Promise<AgoraStandIn> {
+  const certificate = options.certificate ?? (await createCertificate());
+  const log = new StandInLog(options.logLimit);
   const timers = new Timers();
   const channels = new Channels();
   // The services answer with their own ports, known once both endpoints listen.
@@ -53,10 +64,21 @@ export async function startAgoraStandIn(options: AgoraStandInOptions = {}): Prom
   // Without a media peer nothing checks the fingerprint: any well-formed one does.
   const fingerprint = Array.from({ length: 32 }, (_, i) => ((i * 37) % 256).toString(16).padStart(2, '0').toUpperCase()).join(':');
 
-  const gateway = new Gateway({ log, timers, channels, dtlsFingerprint: () => fingerprint });
-  const accessPoint = new AccessPoint(log, timers, gatewayPort);
+  // With media each client gets its own edge port (gateway + media peer), which the access point answers with.
+  const media: StandInMedia | undefined = options.media
+    ? await startMedia({
+        certificate,
+        host: LOOPBACK,
+        channels,
+        timers,
+        log,
+        sockets: { acceptsSockets: (): boolean => gateway.acceptsSockets(), accept: (socket, edge): void => gateway.accept(socket, edge) },
+      })
+    : undefined;
+  const gateway: Gateway = new Gateway({ log, timers, channels, dtlsFingerprint: () => fingerprint, media: media?.gateway });
+  const accessPoint = new AccessPoint(log, timers, media ? () => media.edgePort() : gatewayPort);
   const allocation = new RelayAllocation(log, () => endpoints.relay?.port ?? 0);
-  const relay = new RelayWorker(log, timers, allocation, options.relayStatusDelayMs ?? 30);
+  const relay = new RelayWorker(log, timers, allocation, options.relayStatusDelayMs ?? 30, media?.relay);
 
   const unexpected = (service: 'access-point' | 'allocation', request: IncomingMessage, response: ServerResponse) => {
     log.add({ service, direction: 'in', type: `unexpected ${request.method} ${request.url}` });
@@ -67,11 +89,12 @@ export async function startAgoraStandIn(options: AgoraStandInOptions = {}): Prom
     request(request, response) {
       if (request.method === 'OPTIONS') answerPreflight(request, response);
       else if (request.method === 'POST') accessPoint.handle(request, response).catch(() => response.destroy());
+      else if (request.method === 'GET' && request.url === '/') sendText(response, STAND_IN_HELLO);
       else unexpected('access-point', request, response);
     },
     acceptsSockets: () => gateway.acceptsSockets(),
     socket: (socket) => gateway.accept(socket),
-  });
+  }, options.port);
   endpoints.gateway = gatewayEndpoint;
   const relayEndpoint = await openTlsEndpoint(certificate, {
     request(request, response) {
@@ -83,6 +106,10 @@ export async function startAgoraStandIn(options: AgoraStandInOptions = {}): Prom
     },
     acceptsSockets: () => relay.acceptsSockets(),
     socket: (socket) => relay.accept(socket),
+  }, options.relayPort).catch(async (error: unknown) => {
+    await gatewayEndpoint.close();
+    await media?.stop();
+    throw error;
   });
   endpoints.relay = relayEndpoint;
 
@@ -120,6 +147,7 @@ export async function startAgoraStandIn(options: AgoraStandInOptions = {}): Prom
     accessPoint: { ...addresses.accessPoint, reply: (rule) => accessPoint.reply(rule) },
     relay: { ...relayControls, port: addresses.relay.port },
     log: logControls,
+    media: media?.controls ?? { stats: () => NO_MEDIA_STATS },
     reset() {
       gateway.reset();
       accessPoint.rules.clear();
@@ -131,6 +159,7 @@ export async function startAgoraStandIn(options: AgoraStandInOptions = {}): Prom
       stopping ??= (async () => {
         timers.stop();
         log.dispose();
+        await media?.stop();
         await Promise.all([gatewayEndpoint.close(), relayEndpoint.close()]);
       })();
       return stopping;

@@ -25,7 +25,8 @@ export interface TlsEndpoint {
   close(): Promise<void>;
 }
 
-export async function openTlsEndpoint(certificate: Certificate, handlers: TlsEndpointHandlers): Promise<TlsEndpoint> {
+/** Listens on `port` (0: a free one); rejects with the listen error (EADDRINUSE: port taken). */
+export async function openTlsEndpoint(certificate: Certificate, handlers: TlsEndpointHandlers, port = 0): Promise<TlsEndpoint> {
   const server = createServer({ key: certificate.key, cert: certificate.cert }, handlers.request);
   const websockets = new WebSocketServer({ noServer: true });
   const rawSockets = new Set<Socket>();
@@ -50,7 +51,7 @@ export async function openTlsEndpoint(certificate: Certificate, handlers: TlsEnd
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, LOOPBACK, () => {
+    server.listen(port, LOOPBACK, () => {
       server.off('error', reject);
       resolve();
     });

@@ -1,0 +1,297 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AudienceClient, AudienceSdk, AudienceViewer } from '../core/audience-viewer.js';
+import type { RemoteTrack } from '../core/sdk-types.js';
+import { tokenUrlProvider, type TokenProvider } from '../core/tokens.js';
+import { CLIENT_EVENTS, emit } from './events.js';
+
+const LABEL_TAG = 'agora-relay-label';
+
+/**
+ * Watches a co-hosted channel: joins as audience and shows every host in it, the channel's own and the ones relayed
+ * in from other channels, with a status line in plain words.
+ *
+ * @summary The audience of a (co-hosted) live channel.
+ *
+ * @tagname agora-relay-audience
+ *
+ * @attr app-id - Join with this App ID (required unless `client` is given).
+ * @attr channel-name - The channel to watch (required).
+ * @attr uid - The uid to join with; default: assigned by Agora.
+ * @attr token - The join token. Never reflected.
+ * @attr token-url - Fetch the join token: `GET {token-url}?channelName=…&uid=…&purpose=join` → `{ "token": "…" }`;
+ *   renewed before it expires.
+ * @attr latency - `low` (default) or `ultra-low`: the SDK's audience latency level.
+ * @attr muted - Start with the hosts' audio muted (playback then starts without a gesture); an "Unmute" control shows.
+ *
+ * @fires {CustomEvent<ConnectionStateDetail>} connection-state-change - `{ state, previousState, reason? }`.
+ * @fires {CustomEvent<RemoteUserDetail>} user-joined - `{ uid }`: a user joined the channel.
+ * @fires {CustomEvent<RemoteUserDetail>} user-left - `{ uid, reason? }`.
+ * @fires {CustomEvent<RemoteUserDetail>} user-published - `{ uid, mediaType }`, once subscribed.
+ * @fires {CustomEvent<RemoteUserDetail>} user-unpublished - `{ uid, mediaType }`.
+ * @fires {CustomEvent<RelayErrorDetail>} agora-relay-error - `{ code, message, operation, channelName? }`: every
+ *   failure, bad input included.
+ *
+ * @slot - `<agora-relay-label uid="…">Name</agora-relay-label>` children name hosts by uid (not rendered as such).
+ *
+ * @csspart remotes - The grid of host tiles.
+ * @csspart remote - One host's tile.
+ * @csspart label - A tile's visible label (default: the uid).
+ * @csspart placeholder - What an audio-only host's tile shows instead of video.
+ * @csspart status - The status line (`role="status"`): connecting, live, waiting, or an error and what to do.
+ * @csspart unmute - The button that starts sound (shown when muted, or when the browser blocked autoplay).
+ *
+ * @cssprop --agora-relay-gap - Space between tiles (default 8px).
+ * @cssprop --agora-relay-tile-width - Minimum width of a tile (default 240px).
+ * @cssprop --agora-relay-tile-background - Background of a tile (default #111).
+ */
+export class AgoraRelayAudience extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    [part='remotes'] {
+      display: grid;
+      gap: var(--agora-relay-gap, 8px);
+      grid-template-columns: repeat(auto-fill, minmax(var(--agora-relay-tile-width, 240px), 1fr));
+    }
+    [part='remote'] {
+      position: relative;
+      margin: 0;
+      aspect-ratio: 16 / 9;
+      overflow: hidden;
+      border-radius: 4px;
+      background: var(--agora-relay-tile-background, #111);
+      color: #fff;
+    }
+    .video,
+    [part='placeholder'] {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-items: center;
+    }
+    [part='label'] {
+      position: absolute;
+      left: 0;
+      bottom: 0;
+      padding: 2px 8px;
+      background: #000b;
+    }
+    [part='status'] {
+      margin: 8px 0;
+    }
+  `;
+
+  /** Join with this App ID (required unless `client` is given). */
+  @property({ attribute: 'app-id' }) appId: string | undefined;
+
+  /** The channel to watch (required). */
+  @property({ attribute: 'channel-name' }) channelName = '';
+
+  /** The uid to join with; default: assigned by Agora. */
+  @property() uid: string | number | undefined;
+
+  /** The join token. Read from the attribute or set as a property; never reflected. */
+  @property() token: string | undefined;
+
+  /** Fetch the join token from this endpoint (`purpose=join`); renewed before it expires. */
+  @property({ attribute: 'token-url' }) tokenUrl: string | undefined;
+
+  /** `low` (default) or `ultra-low`. */
+  @property() latency: string | undefined;
+
+  /** Start with the hosts' audio muted. */
+  @property({ type: Boolean, reflect: true }) muted = false;
+
+  /** `async ({ channelName, uid, purpose }) => token`; preferred over `token-url`. */
+  @property({ attribute: false }) tokenProvider: TokenProvider | null = null;
+
+  /** Bring your own `IAgoraRTCClient` (joined, or joining, as audience): followed, never joined or left. */
+  @property({ attribute: false }) client: AudienceClient | null = null;
+
+  /** The AgoraRTC namespace to use; default: `window.AgoraRTC`, else loaded lazily from `agora-rtc-sdk-ng`. */
+  @property({ attribute: false }) sdk: AudienceSdk | null = null;
+
+  #viewer: AudienceViewer | undefined;
+  #key = '';
+  #connected = false;
+  #labels = new Map<string, string>();
+  #observer: MutationObserver | undefined;
+  #playing = new WeakMap<Element, RemoteTrack>();
+  #urlProvider: { url: string; provider: TokenProvider } | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#connected = true;
+    this.#observer ??= new MutationObserver(() => this.#readLabels());
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+    this.#readLabels();
+    this.#sync();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#connected = false;
+    // A move (disconnected, then connected again in the same task) is not a removal.
+    queueMicrotask(() => {
+      if (this.#connected) return;
+      this.#observer?.disconnect();
+      this.#key = '';
+      void this.#stop();
+    });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('muted')) this.#viewer?.setMuted(this.muted);
+    this.#sync();
+    this.#playVideos();
+  }
+
+  protected override render() {
+    const viewer = this.#viewer;
+    const status = viewer?.status;
+    const hosts = viewer?.hosts ?? [];
+    const blocked = viewer?.autoplayBlocked ?? false;
+    return html`
+      <div part="remotes" role="list" aria-label="Hosts">
+        ${repeat(
+          hosts,
+          (host) => host.uid,
+          (host) => {
+            const label = this.#labels.get(String(host.uid)) ?? String(host.uid);
+            return html`<figure part="remote" role="listitem" aria-label=${label} data-uid=${host.uid}>
+              ${host.hasVideo ? html`<div class="video"></div>` : html`<div part="placeholder">${label}</div>`}
+              <figcaption part="label">${label}</figcaption>
+            </figure>`;
+          },
+        )}
+      </div>
+      <p part="status" role="status" aria-live="polite" data-kind=${status?.kind ?? 'info'}>
+        ${status?.text ?? 'Loading…'}
+      </p>
+      ${blocked || (this.muted && hosts.length > 0)
+        ? html`<button part="unmute" type="button" @click=${this.#onUnmute}>${blocked ? 'Play' : 'Unmute'}</button>`
+        : nothing}
+    `;
+  }
+
+  readonly #onUnmute = (): void => {
+    this.muted = false;
+    this.#viewer?.resume();
+    this.#replayVideos();
+    this.requestUpdate();
+  };
+
+  /** What the running viewer was started with. */
+  #started: { provider: TokenProvider | null; sdk: AudienceSdk | null; client: AudienceClient | null; token?: string } =
+    { provider: null, sdk: null, client: null };
+
+  /** Starts (or starts again) when what it joins with changes; a new token alone is a renewal, not a new join. */
+  #sync(): void {
+    const provider = this.#tokenProvider();
+    const key = this.#connected
+      ? JSON.stringify([this.appId, this.channelName, this.uid, this.tokenUrl, this.latency])
+      : '';
+    const started = this.#started;
+    const same = key === this.#key && started.provider === provider && started.sdk === this.sdk && started.client === this.client;
+    if (same && (this.token === started.token || !key)) return;
+    if (same && this.token && this.#viewer?.status.phase === 'live') {
+      started.token = this.token;
+      void this.#viewer.renewToken(this.token);
+      return;
+    }
+    this.#key = key;
+    this.#started = { provider, sdk: this.sdk, client: this.client, token: this.token };
+    void this.#stop().then(() => (key && key === this.#key ? this.#start(key) : undefined));
+  }
+
+  async #start(key: string): Promise<void> {
+    // Loaded on first use: a page without an audience never downloads the viewer (nor the SDK).
+    let Viewer: typeof AudienceViewer;
+    try {
+      Viewer = (await import('../core/audience-viewer.js')).AudienceViewer;
+    } catch (error) {
+      emit(this, 'agora-relay-error', {
+        code: 'SDK_LOAD_FAILED',
+        message: `Could not load the audience module: ${(error as Error).message}`,
+        operation: 'load',
+      });
+      return;
+    }
+    if (key !== this.#key) return;
+    const viewer = new Viewer({
+      appId: this.appId ?? null,
+      channelName: this.channelName || null,
+      uid: this.uid ?? null,
+      token: this.token ?? null,
+      tokenProvider: this.#tokenProvider(),
+      latency: this.latency ?? null,
+      muted: this.muted,
+      client: this.client,
+      sdk: this.sdk,
+    });
+    for (const type of CLIENT_EVENTS) {
+      viewer.addEventListener(type, (event: CustomEvent) => emit(this, type, event.detail));
+    }
+    viewer.addEventListener('agora-relay-error', (event) => emit(this, 'agora-relay-error', event.detail));
+    viewer.addEventListener('change', () => this.requestUpdate());
+    this.#viewer = viewer;
+    this.requestUpdate();
+    await viewer.connect();
+  }
+
+  async #stop(): Promise<void> {
+    const viewer = this.#viewer;
+    if (!viewer) return;
+    this.#viewer = undefined;
+    await viewer.close();
+    this.requestUpdate();
+  }
+
+  #tokenProvider(): TokenProvider | null {
+    if (this.tokenProvider) return this.tokenProvider;
+    if (!this.tokenUrl) return null;
+    if (this.#urlProvider?.url !== this.tokenUrl) {
+      this.#urlProvider = { url: this.tokenUrl, provider: tokenUrlProvider(this.tokenUrl) };
+    }
+    return this.#urlProvider.provider;
+  }
+
+  /** `<agora-relay-label uid="1001">Stage B — Alice</agora-relay-label>` children: uid → visible label. */
+  #readLabels(): void {
+    const labels = new Map<string, string>();
+    for (const child of this.children) {
+      if (child.localName !== LABEL_TAG) continue;
+      const uid = child.getAttribute('uid')?.trim();
+      const text = child.textContent?.replace(/\s+/g, ' ').trim();
+      if (uid && text && !labels.has(uid)) labels.set(uid, text);
+    }
+    const changed = labels.size !== this.#labels.size || [...labels].some(([uid, text]) => this.#labels.get(uid) !== text);
+    this.#labels = labels;
+    if (changed) this.requestUpdate();
+  }
+
+  #playVideos(): void {
+    const viewer = this.#viewer;
+    if (!viewer) return;
+    for (const host of viewer.hosts) {
+      const tile = this.renderRoot.querySelector(`[part="remote"][data-uid="${CSS.escape(String(host.uid))}"] .video`);
+      const track = host.videoTrack;
+      if (!tile || !track || this.#playing.get(tile) === track) continue;
+      this.#playing.set(tile, track);
+      track.play(tile as HTMLElement);
+    }
+  }
+
+  /** After a gesture: play every video again (a browser that blocked muted video has paused it). */
+  #replayVideos(): void {
+    this.#playing = new WeakMap();
+    this.#playVideos();
+  }
+}

@@ -27,7 +27,7 @@ export interface AudienceClient {
   setClientRole(role: 'audience', options?: { level: number }): Promise<void>;
   join(appId: string, channel: string, token: string | null, uid?: number | null): Promise<number | string>;
   leave(): Promise<void>;
-  subscribe(user: RemoteUser, mediaType: 'audio' | 'video'): Promise<unknown>;
+  subscribe(user: RemoteUser | number | string, mediaType: 'audio' | 'video'): Promise<unknown>;
   renewToken(token: string): Promise<void>;
   on(event: string, listener: (...args: never[]) => void): void;
   off(event: string, listener: (...args: never[]) => void): void;

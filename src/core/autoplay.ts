@@ -50,7 +50,8 @@ function listenForGesture(): void {
     if (!event.isTrusted || !state.refused) return;
     markResumed();
   };
-  for (const type of ['pointerup', 'keydown']) target.addEventListener(type, onGesture, { capture: true });
+  // Events that give the page user activation (a click, a key, a tap), seen before any element's own listener.
+  for (const type of ['click', 'keydown', 'touchend']) target.addEventListener(type, onGesture, { capture: true });
 }
 
 /** Says that a gesture lifted the block: every watcher may start its media again. */

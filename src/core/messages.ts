@@ -98,7 +98,7 @@ const entries: MessageEntry[] = [
   },
   {
     id: 'SOURCE_MISMATCH',
-    title: 'channel-name is not the channel the client joined.',
+    title: 'The host’s channel-name is not the channel its client joined.',
     action: 'Set channel-name to the client’s channel, or leave it out to use the client’s channel.',
     evidence: 'seen',
   },
@@ -154,6 +154,18 @@ const entries: MessageEntry[] = [
     title: 'Agora did not answer in time.',
     action: 'Check the internet connection and try again; Agora may be unreachable from this network.',
     evidence: 'seen',
+  },
+  {
+    id: 'NETWORK_TIMEOUT',
+    title: 'A request to Agora timed out.',
+    action: 'Check the internet connection and try again.',
+    evidence: 'inferred',
+  },
+  {
+    id: 'WS_ERR',
+    title: 'The connection to Agora failed.',
+    action: 'Check the internet connection; a proxy or firewall that blocks WebSockets can also cause this.',
+    evidence: 'inferred',
   },
   {
     id: 'TIMEOUT:leave',

@@ -61,7 +61,6 @@ export class AgoraRelayAudience extends LitElement {
     }
     [part='remote'] {
       position: relative;
-      margin: 0;
       aspect-ratio: 16 / 9;
       overflow: hidden;
       border-radius: 4px;
@@ -165,10 +164,10 @@ export class AgoraRelayAudience extends LitElement {
           (host) => host.uid,
           (host) => {
             const label = this.#labels.get(String(host.uid)) ?? String(host.uid);
-            return html`<figure part="remote" role="listitem" aria-label=${label} data-uid=${host.uid}>
-              ${host.hasVideo ? html`<div class="video"></div>` : html`<div part="placeholder">${label}</div>`}
-              <figcaption part="label">${label}</figcaption>
-            </figure>`;
+            return html`<div part="remote" role="listitem" data-uid=${host.uid}>
+              ${host.hasVideo ? html`<div class="video"></div>` : html`<div part="placeholder" aria-hidden="true">${label}</div>`}
+              <span part="label">${label}</span>
+            </div>`;
           },
         )}
       </div>

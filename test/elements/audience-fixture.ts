@@ -1,8 +1,7 @@
 // Shared by the audience tests: a fake SDK that remembers its clients, a mounted <agora-relay-audience>, the events
 // it fired, and what its shadow root shows.
 import { fixture, html } from '@open-wc/testing';
-// A transitive dependency of @web/test-runner (which installs its commands plugin by default): real input events.
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { clickAt } from '../support/trusted-input.js';
 import type { AgoraRelayAudience } from '../../src/index.js';
 import { createFakeAgoraRTC, type FakeAgoraRTC, type FakeAgoraRTCOptions, type FakeClient } from '../../src/testing/index.js';
 
@@ -84,8 +83,7 @@ export function hostPublishes(client: FakeClient, uid: number, media: ('audio' |
 export async function trustedClick(element: Element): Promise<void> {
   element.scrollIntoView({ block: 'center' });
   const rect = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
-  await resetMouse();
+  await clickAt(rect.x + rect.width / 2, rect.y + rect.height / 2);
 }
 
 /** Gives the page sticky user activation once, so the browser lets media start (tests not about autoplay). */

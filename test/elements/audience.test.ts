@@ -80,7 +80,7 @@ describe('<agora-relay-audience> on the fake SDK', () => {
     hostPublishes(client(), 1001);
     await until(() => tileUids(element).length === 1, 'a tile');
     expect(labelOf(element, 1001)).to.equal('Stage A — Alice');
-    expect(shadow(element).querySelector('[data-uid="1001"]')?.getAttribute('aria-label')).to.equal('Stage A — Alice');
+    expect(shadow(element).querySelector('[data-uid="1001"]')?.textContent?.trim()).to.equal('Stage A — Alice');
     (element.querySelector('agora-relay-label[uid="1001"]') as HTMLElement).textContent = 'Stage A — Ann';
     await until(() => labelOf(element, 1001) === 'Stage A — Ann', 'the new label');
     const label = document.createElement('agora-relay-label');

@@ -1,7 +1,7 @@
 // The browser's autoplay block, as the SDK reports it: a media element whose play() is refused (NotAllowedError, or
 // a refusal the test simulates) is remembered, the namespace's one slot `onAutoplayFailed` is called and
-// `autoplay-failed` is emitted, once until a click on the page, which (as the SDK's own body listener does) plays
-// the refused elements again.
+// `autoplay-failed` is emitted, once until a gesture on the page (mousedown, touchstart or click), which, as the
+// SDK's own body listener does, plays the refused elements again.
 
 export interface FakeAutoplaySlot {
   onAutoplayFailed?: (() => void) | undefined;
@@ -13,7 +13,7 @@ export interface FakePlayback {
 }
 
 export class FakeAutoplay {
-  /** Simulated refusal: every audio play() is refused until a click or `refuse(false)`. */
+  /** Simulated refusal: every audio play() is refused until a gesture or `refuseAutoplay(false)`. */
   refusing = false;
   /** Times the refusal was reported to the page. */
   reports = 0;
@@ -40,8 +40,9 @@ export class FakeAutoplay {
     if (this.#reported) return;
     this.#reported = true;
     this.reports += 1;
+    // As the SDK does on desktop browsers (4.24.8 bundle): the first mousedown or touchstart on the body resumes.
     const body = globalThis.document?.body;
-    body?.addEventListener('click', this.#onClick, { capture: true, once: true });
+    for (const type of ['mousedown', 'touchstart', 'click']) body?.addEventListener(type, this.#onGesture, { capture: true });
     // The SDK reports on a later task, not inside play().
     setTimeout(() => {
       this.#slot?.onAutoplayFailed?.();
@@ -56,6 +57,8 @@ export class FakeAutoplay {
 
   /** Lifts a simulated refusal (as a gesture would) and plays what was refused. */
   lift(): void {
+    const body = globalThis.document?.body;
+    for (const type of ['mousedown', 'touchstart', 'click']) body?.removeEventListener(type, this.#onGesture, { capture: true });
     this.refusing = false;
     this.#reported = false;
     const waiting = [...this.#waiting];
@@ -63,5 +66,5 @@ export class FakeAutoplay {
     for (const playback of waiting) playback.retryPlayback();
   }
 
-  readonly #onClick = (): void => this.lift();
+  readonly #onGesture = (): void => this.lift();
 }

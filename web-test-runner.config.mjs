@@ -48,6 +48,15 @@ const chromiumStandIn = chromeLauncher({
   },
 });
 
+// The browser's autoplay block as strict as it gets (test/autoplay): no media starts before a user gesture.
+const chromiumAutoplayPolicy = chromeLauncher({
+  launchOptions: {
+    executablePath: findBrowser('chromium'),
+    headless: true,
+    args: [...chromiumArgs, '--autoplay-policy=document-user-activation-required'],
+  },
+});
+
 const firefox = chromeLauncher({
   puppeteer: puppeteerCore,
   launchOptions: {
@@ -97,8 +106,13 @@ export default {
   groups: [
     {
       name: 'chromium-network',
-      files: ['test/**/*.chromium.test.ts', '!test/stand-in/**'],
+      files: ['test/**/*.chromium.test.ts', '!test/stand-in/**', '!test/autoplay/**'],
       browsers: [chromium],
+    },
+    {
+      name: 'autoplay-policy',
+      files: 'test/autoplay/**/*.chromium.test.ts',
+      browsers: [chromiumAutoplayPolicy],
     },
     {
       name: 'agora-stand-in',

@@ -1,12 +1,12 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import type { AudienceClient, AudienceSdk, AudienceViewer } from '../core/audience-viewer.js';
-import type { RemoteTrack } from '../core/sdk-types.js';
+import type { AudienceClient, AudienceSdk } from '../core/audience-viewer.js';
 import { tokenUrlProvider, type TokenProvider } from '../core/tokens.js';
+import type * as LazyModule from './audience-view.js';
+import type { AudienceView } from './audience-view.js';
 import { CLIENT_EVENTS, emit } from './events.js';
 
-const LABEL_TAG = 'agora-relay-label';
+type LazyAudience = typeof LazyModule;
 
 /**
  * Watches a co-hosted channel: joins as audience and shows every host in it, the channel's own and the ones relayed
@@ -47,42 +47,13 @@ const LABEL_TAG = 'agora-relay-label';
  * @cssprop --agora-relay-tile-background - Background of a tile (default #111).
  */
 export class AgoraRelayAudience extends LitElement {
+  // The rest of the styles come with the view (audience-view.ts), loaded on first use.
   static override styles = css`
     :host {
       display: block;
     }
     :host([hidden]) {
       display: none;
-    }
-    [part='remotes'] {
-      display: grid;
-      gap: var(--agora-relay-gap, 8px);
-      grid-template-columns: repeat(auto-fill, minmax(var(--agora-relay-tile-width, 240px), 1fr));
-    }
-    [part='remote'] {
-      position: relative;
-      aspect-ratio: 16 / 9;
-      overflow: hidden;
-      border-radius: 4px;
-      background: var(--agora-relay-tile-background, #111);
-      color: #fff;
-    }
-    .video,
-    [part='placeholder'] {
-      position: absolute;
-      inset: 0;
-      display: grid;
-      place-items: center;
-    }
-    [part='label'] {
-      position: absolute;
-      left: 0;
-      bottom: 0;
-      padding: 2px 8px;
-      background: #000b;
-    }
-    [part='status'] {
-      margin: 8px 0;
     }
   `;
 
@@ -116,20 +87,15 @@ export class AgoraRelayAudience extends LitElement {
   /** The AgoraRTC namespace to use; default: `window.AgoraRTC`, else loaded lazily from `agora-rtc-sdk-ng`. */
   @property({ attribute: false }) sdk: AudienceSdk | null = null;
 
-  #viewer: AudienceViewer | undefined;
+  #view: AudienceView | undefined;
+  #loadFailed = false;
   #key = '';
   #connected = false;
-  #labels = new Map<string, string>();
-  #observer: MutationObserver | undefined;
-  #playing = new WeakMap<Element, RemoteTrack>();
   #urlProvider: { url: string; provider: TokenProvider } | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#connected = true;
-    this.#observer ??= new MutationObserver(() => this.#readLabels());
-    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
-    this.#readLabels();
     this.#sync();
   }
 
@@ -139,7 +105,6 @@ export class AgoraRelayAudience extends LitElement {
     // A move (disconnected, then connected again in the same task) is not a removal.
     queueMicrotask(() => {
       if (this.#connected) return;
-      this.#observer?.disconnect();
       this.#key = '';
       void this.#stop();
     });
@@ -147,45 +112,19 @@ export class AgoraRelayAudience extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (changed.has('muted')) this.#viewer?.setMuted(this.muted);
+    if (changed.has('muted')) this.#view?.viewer.setMuted(this.muted);
     this.#sync();
-    this.#playVideos();
+    this.#view?.rendered();
   }
 
   protected override render() {
-    const viewer = this.#viewer;
-    const status = viewer?.status;
-    const hosts = viewer?.hosts ?? [];
-    const blocked = viewer?.autoplayBlocked ?? false;
-    return html`
-      <div part="remotes" role="list" aria-label="Hosts">
-        ${repeat(
-          hosts,
-          (host) => host.uid,
-          (host) => {
-            const label = this.#labels.get(String(host.uid)) ?? String(host.uid);
-            return html`<div part="remote" role="listitem" data-uid=${host.uid}>
-              ${host.hasVideo ? html`<div class="video"></div>` : html`<div part="placeholder" aria-hidden="true">${label}</div>`}
-              <span part="label">${label}</span>
-            </div>`;
-          },
-        )}
-      </div>
-      <p part="status" role="status" aria-live="polite" data-kind=${status?.kind ?? 'info'}>
-        ${status?.text ?? 'Loading…'}
-      </p>
-      ${blocked || (this.muted && hosts.length > 0)
-        ? html`<button part="unmute" type="button" @click=${this.#onUnmute}>${blocked ? 'Play' : 'Unmute'}</button>`
-        : nothing}
-    `;
+    return (
+      this.#view?.render() ??
+      html`<p part="status" role="status" aria-live="polite">
+        ${this.#loadFailed ? 'Could not load the player: keep the chunks/ folder next to the script.' : 'Loading…'}
+      </p>`
+    );
   }
-
-  readonly #onUnmute = (): void => {
-    this.muted = false;
-    this.#viewer?.resume();
-    this.#replayVideos();
-    this.requestUpdate();
-  };
 
   /** What the running viewer was started with. */
   #started: { provider: TokenProvider | null; sdk: AudienceSdk | null; client: AudienceClient | null; token?: string } =
@@ -200,9 +139,10 @@ export class AgoraRelayAudience extends LitElement {
     const started = this.#started;
     const same = key === this.#key && started.provider === provider && started.sdk === this.sdk && started.client === this.client;
     if (same && (this.token === started.token || !key)) return;
-    if (same && this.token && this.#viewer?.status.phase === 'live') {
+    const viewer = this.#view?.viewer;
+    if (same && this.token && viewer?.status.phase === 'live') {
       started.token = this.token;
-      void this.#viewer.renewToken(this.token);
+      void viewer.renewToken(this.token);
       return;
     }
     this.#key = key;
@@ -212,10 +152,13 @@ export class AgoraRelayAudience extends LitElement {
 
   async #start(key: string): Promise<void> {
     // Loaded on first use: a page without an audience never downloads the viewer (nor the SDK).
-    let Viewer: typeof AudienceViewer;
+    let lazy: LazyAudience;
     try {
-      Viewer = (await import('../core/audience-viewer.js')).AudienceViewer;
+      lazy = await import('./audience-view.js');
     } catch (error) {
+      // The catalogue is in the chunk that failed: these words are the only ones the entry carries.
+      this.#loadFailed = true;
+      this.requestUpdate();
       emit(this, 'agora-relay-error', {
         code: 'SDK_LOAD_FAILED',
         message: `Could not load the audience module: ${(error as Error).message}`,
@@ -224,7 +167,7 @@ export class AgoraRelayAudience extends LitElement {
       return;
     }
     if (key !== this.#key) return;
-    const viewer = new Viewer({
+    const viewer = new lazy.AudienceViewer({
       appId: this.appId ?? null,
       channelName: this.channelName || null,
       uid: this.uid ?? null,
@@ -240,16 +183,17 @@ export class AgoraRelayAudience extends LitElement {
     }
     viewer.addEventListener('agora-relay-error', (event) => emit(this, 'agora-relay-error', event.detail));
     viewer.addEventListener('change', () => this.requestUpdate());
-    this.#viewer = viewer;
+    this.#view = new lazy.AudienceView(this, viewer);
     this.requestUpdate();
     await viewer.connect();
   }
 
   async #stop(): Promise<void> {
-    const viewer = this.#viewer;
-    if (!viewer) return;
-    this.#viewer = undefined;
-    await viewer.close();
+    const view = this.#view;
+    if (!view) return;
+    this.#view = undefined;
+    view.close();
+    await view.viewer.close();
     this.requestUpdate();
   }
 
@@ -260,37 +204,5 @@ export class AgoraRelayAudience extends LitElement {
       this.#urlProvider = { url: this.tokenUrl, provider: tokenUrlProvider(this.tokenUrl) };
     }
     return this.#urlProvider.provider;
-  }
-
-  /** `<agora-relay-label uid="1001">Stage B — Alice</agora-relay-label>` children: uid → visible label. */
-  #readLabels(): void {
-    const labels = new Map<string, string>();
-    for (const child of this.children) {
-      if (child.localName !== LABEL_TAG) continue;
-      const uid = child.getAttribute('uid')?.trim();
-      const text = child.textContent?.replace(/\s+/g, ' ').trim();
-      if (uid && text && !labels.has(uid)) labels.set(uid, text);
-    }
-    const changed = labels.size !== this.#labels.size || [...labels].some(([uid, text]) => this.#labels.get(uid) !== text);
-    this.#labels = labels;
-    if (changed) this.requestUpdate();
-  }
-
-  #playVideos(): void {
-    const viewer = this.#viewer;
-    if (!viewer) return;
-    for (const host of viewer.hosts) {
-      const tile = this.renderRoot.querySelector(`[part="remote"][data-uid="${CSS.escape(String(host.uid))}"] .video`);
-      const track = host.videoTrack;
-      if (!tile || !track || this.#playing.get(tile) === track) continue;
-      this.#playing.set(tile, track);
-      track.play(tile as HTMLElement);
-    }
-  }
-
-  /** After a gesture: play every video again (a browser that blocked muted video has paused it). */
-  #replayVideos(): void {
-    this.#playing = new WeakMap();
-    this.#playVideos();
   }
 }

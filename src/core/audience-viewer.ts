@@ -172,8 +172,10 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
       const own = !this.#options.client;
       const uid = this.#validate(own);
       const sdk = await this.#loadSdk(own);
+      // A page's own client and no sdk: the page's window.AgoraRTC, if any, is the namespace that reports refusals.
+      const reporter = sdk ?? ((globalThis as { AgoraRTC?: AudienceSdk }).AgoraRTC || null);
       this.#disposers.push(
-        watchAutoplay(sdk, {
+        watchAutoplay(reporter, {
           refused: () => this.#setBlocked(true),
           resumed: () => this.#replay(),
         }),

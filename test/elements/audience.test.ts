@@ -223,4 +223,25 @@ describe('<agora-relay-audience> on the fake SDK', () => {
     await until(() => asked.length === 2, 'the second token');
     expect(asked).to.deep.equal(['join stage-b 0', 'join stage-b 0']);
   });
+
+  it('a page’s own client: shows its hosts, never joins or leaves it, and removes its listeners when removed', async () => {
+    const fake = audienceFake();
+    const own = fake.AgoraRTC.createClient({ mode: 'live', codec: 'vp8' });
+    await own.join('app', 'stage-b', null, null);
+    hostPublishes(own, 1001, ['video']);
+    const listenersBefore = own.fake.listenerCount();
+    const { element, seen } = await mountAudience({}, fake, '', (audience) => {
+      audience.client = own as never;
+    });
+    await until(() => tileUids(element).length === 1, 'the host already there');
+    hostPublishes(own, 2001);
+    await until(() => tileUids(element).length === 2, 'the host who comes later');
+    expect(statusText(element)).to.equal('Live: watching 2 hosts.');
+    expect(fake.clients, 'no client of its own').to.have.length(1);
+    element.remove();
+    await until(() => own.fake.listenerCount() === listenersBefore, 'its listeners to go');
+    expect(own.connectionState, 'the page’s client is still joined').to.equal('CONNECTED');
+    expect(details(seen, 'agora-relay-error')).to.deep.equal([]);
+    await own.leave();
+  });
 });

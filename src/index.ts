@@ -6,5 +6,12 @@ import './elements/define.js';
 export { AgoraRelayHost } from './elements/agora-relay-host.js';
 export { AgoraRelayDestination } from './elements/agora-relay-destination.js';
 export { AgoraRelayAudience } from './elements/agora-relay-audience.js';
-export type { AgoraRelayEventMap, DestinationStatusEventDetail } from './elements/events.js';
+export type {
+  AgoraRelayEventMap,
+  ConnectionStateDetail,
+  DestinationStatusEventDetail,
+  RemoteUserDetail,
+} from './elements/events.js';
+// Types only: the audience's viewer itself is loaded lazily, when an audience is first used.
+export type { AudienceClient, AudienceSdk } from './core/audience-viewer.js';
 export * from './core/index.js';

@@ -90,6 +90,8 @@ export class AgoraRelayAudience extends LitElement {
   #view: AudienceView | undefined;
   #loadFailed = false;
   #key = '';
+  /** Counts the starts asked for: a start that waited on the module while another was asked for gives way to it. */
+  #generation = 0;
   #connected = false;
   #urlProvider: { url: string; provider: TokenProvider } | undefined;
 
@@ -106,6 +108,7 @@ export class AgoraRelayAudience extends LitElement {
     queueMicrotask(() => {
       if (this.#connected) return;
       this.#key = '';
+      this.#generation += 1;
       void this.#stop();
     });
   }
@@ -147,10 +150,11 @@ export class AgoraRelayAudience extends LitElement {
     }
     this.#key = key;
     this.#started = { provider, sdk: this.sdk, client: this.client, token: this.token };
-    void this.#stop().then(() => (key && key === this.#key ? this.#start(key) : undefined));
+    const generation = ++this.#generation;
+    void this.#stop().then(() => (key && generation === this.#generation ? this.#start(generation) : undefined));
   }
 
-  async #start(key: string): Promise<void> {
+  async #start(generation: number): Promise<void> {
     // Loaded on first use: a page without an audience never downloads the viewer (nor the SDK).
     let lazy: LazyAudience;
     try {
@@ -166,7 +170,7 @@ export class AgoraRelayAudience extends LitElement {
       });
       return;
     }
-    if (key !== this.#key) return;
+    if (generation !== this.#generation) return;
     const viewer = new lazy.AudienceViewer({
       appId: this.appId ?? null,
       channelName: this.channelName || null,

@@ -244,4 +244,18 @@ describe('<agora-relay-audience> on the fake SDK', () => {
     expect(details(seen, 'agora-relay-error')).to.deep.equal([]);
     await own.leave();
   });
+
+  it('properties set just after it is connected (as Angular does) make one viewer, not two', async () => {
+    const { element, clients } = await mountAudience({ 'app-id': 'app', 'channel-name': 'stage-b' });
+    const asked: string[] = [];
+    await Promise.resolve();
+    element.tokenProvider = async ({ purpose }) => {
+      asked.push(purpose);
+      return 'a-token';
+    };
+    await until(() => joined({ clients }), 'the join');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(clients, 'one client').to.have.length(1);
+    expect(asked).to.deep.equal(['join']);
+  });
 });

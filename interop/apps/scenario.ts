@@ -244,7 +244,7 @@ export function interopSuite(framework: string, mountApp: MountApp): void {
         expect(audience.hasAttribute(name), `no "${name}" attribute`).to.equal(false);
       }
       await until(() => s.audienceSdk.fake.clients[0]?.connectionState === 'CONNECTED', 'the audience to join');
-      const client = s.audienceSdk.fake.clients[0]!;
+      const client = s.audienceSdk.fake.clients[0] as (typeof s.audienceSdk.fake.clients)[number];
       expect(client.role).to.equal('audience');
       expect(s.audienceTokens.map((request) => `${request.purpose}:${request.channelName}`)).to.deep.equal(['join:stage-b']);
       client.fake.addRemoteUser(1001);

@@ -160,6 +160,15 @@ describe('CDN build under a strict Content-Security-Policy with Trusted Types', 
     });
   }
 
+  test('an audience embed: no violation, and it still shows every host and its status', async () => {
+    const { result, violations } = await open('/csp/audience.html?mode=watch');
+    assert.deepEqual(violations, [], 'no securitypolicyviolation event');
+    assert.deepEqual(server.reports.splice(0), [], 'no violation report');
+    assert.equal(result.live, 'Live: watching 2 hosts.');
+    assert.deepEqual(result.labels, ['Stage B — Bo', 'Stage A — Alice']);
+    assert.match(result.broken, /^No App ID\./);
+  });
+
   // The SDK itself, beyond loading: what the README's policy for pages that run the SDK is based on.
   async function playLocalTracks(path) {
     const { page } = await visit(browser, server.origin, path);

@@ -17,7 +17,7 @@ import config, { isSdkModule, SDK_CHUNK_NAME } from '../rollup.config.mjs';
  * The entry's budget, gzip bytes. Set from the first measurement of this build (14,546 B with its banner, of which
  * Lit is ~6.4-6.8 KB and our own code ~8.1 KB) plus ~2% headroom. The 10 KB aim needs the relay session itself loaded
  * lazily (see the report on issue 5); lower this when that lands. Issue 11 added <agora-relay-audience>'s class and
- * registration (+765 B: 14,696 → 15,461 B); its viewer, view, styles and message catalogue are a lazy chunk.
+ * registration (+791 B: 14,696 → 15,487 B); its viewer, view, styles and message catalogue are a lazy chunk.
  */
 export const ENTRY_BUDGET = 15_700;
 

@@ -1,4 +1,6 @@
-// Small pure pieces of the audience: the latency level, the supported SDK range, and the limits it waits within.
+// Small pure pieces of the audience: its input checks, the latency level, the supported SDK range, and the limits
+// it waits within.
+import { checkChannelName, checkToken, parseUid } from './validation.js';
 
 /** A join the gateway never answers fails after this long (the SDK would wait forever; protocol reference §3). */
 export const AUDIENCE_JOIN_TIMEOUT_MS = 10_000;
@@ -31,4 +33,50 @@ export function checkSdkVersion(version: string | undefined): string | undefined
     `agora-rtc-sdk-ng ${version} is older than ${minMajor}.${minMinor}, the oldest these elements support ` +
     "(the page's window.AgoraRTC, or the sdk property)."
   );
+}
+
+export interface AudienceInput {
+  appId?: string | null;
+  channelName?: string | null;
+  uid?: number | string | null;
+  token?: string | null;
+  latency?: string | null;
+}
+
+/**
+ * The audience's input before any SDK call: the uid to join with (null: Agora assigns one), or the first problem.
+ * A page's own client (`own` false) needs no App ID and may leave the channel to the client.
+ */
+export function checkAudienceInput(input: AudienceInput, own: boolean): { uid: number | null } | { code: string; message: string } {
+  const { appId, channelName, uid, token, latency } = input;
+  const parsed = uid === undefined || uid === null || uid === '' ? null : parseUid('uid', uid);
+  const problem =
+    (own && !appId ? { code: 'INVALID_PARAMS', message: 'app-id is required (or give a client).' } : undefined) ??
+    (own || channelName ? checkChannelName('channel-name', channelName) : undefined) ??
+    (typeof parsed === 'object' && parsed !== null ? parsed : undefined) ??
+    checkToken('token', token) ??
+    (audienceLevel(latency) === 0
+      ? { code: 'INVALID_LATENCY', message: `latency ${JSON.stringify(latency)} must be "low" or "ultra-low".` }
+      : undefined);
+  return problem ?? { uid: typeof parsed === 'number' ? parsed : null };
+}
+
+/** What `within()` resolves with when the call did not settle in time. */
+export const TIMED_OUT = Symbol('timed out');
+
+/**
+ * The call's outcome, or TIMED_OUT after `ms`: the SDK leaves some calls unanswered for ever (a join the gateway
+ * never answers, a leave with no route). A rejection that comes after we stopped waiting is expected and absorbed.
+ */
+export async function within<T>(call: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  call.catch(() => undefined);
+  try {
+    return await Promise.race([call, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -2,93 +2,36 @@
 // publishes there (the channel's own and those relayed in from other channels), plays their audio, keeps the list of
 // hosts a view shows, renews its join token, and leaves when closed. Framework-free; loaded lazily by
 // <agora-relay-audience>, so a page without an audience never downloads it.
-import { watchAutoplay, markResumed, type AutoplaySdk } from './autoplay.js';
-import { loadAgoraRTC, type SdkImporter } from './load-sdk.js';
-import { describeError, describeStatus } from './messages.js';
+import { watchAutoplay, markResumed } from './autoplay.js';
+import { audienceStatus, phaseOf } from './audience-status.js';
+import {
+  AUDIENCE_JOIN_TIMEOUT_MS,
+  audienceLevel,
+  checkAudienceInput,
+  checkSdkVersion,
+  LEAVE_TIMEOUT_MS,
+  TIMED_OUT,
+  within,
+} from './audience-support.js';
+import {
+  AUDIENCE_RETRIES,
+  type AudienceClient,
+  type AudienceEventMap,
+  type AudienceHost,
+  type AudienceOptions,
+  type AudiencePhase,
+  type AudienceSdk,
+  type AudienceStatus,
+} from './audience-types.js';
+import { loadAgoraRTC } from './load-sdk.js';
 import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
-import type { ConnectionState, RemoteTrack, RemoteUser, RetryConfig } from './sdk-types.js';
-import { requestToken, type TokenProvider } from './tokens.js';
+import type { ConnectionState, RemoteUser } from './sdk-types.js';
+import { requestToken } from './tokens.js';
 import { TypedEventTarget } from './typed-event-target.js';
-import { checkChannelName, checkToken, parseUid } from './validation.js';
-import { AUDIENCE_JOIN_TIMEOUT_MS, audienceLevel, checkSdkVersion, LEAVE_TIMEOUT_MS } from './audience-support.js';
-import type { ConnectionStateDetail, RemoteUserDetail } from './managed-host.js';
 
 export { AUDIENCE_JOIN_TIMEOUT_MS, LEAVE_TIMEOUT_MS } from './audience-support.js';
+export * from './audience-types.js';
 export { describeError, describeStatus, ERROR_MESSAGES, STATUS_MESSAGES } from './messages.js';
-
-/** Bounded retries (reference §3.5), as managed mode uses: an offline join fails in ~1.5 s instead of never. */
-export const AUDIENCE_RETRIES: RetryConfig = { timeout: 500, timeoutFactor: 1.5, maxRetryCount: 2, maxRetryTimeout: 2000 };
-
-/** What the audience needs of an `IAgoraRTCClient`. */
-export interface AudienceClient {
-  readonly connectionState: ConnectionState;
-  readonly remoteUsers: readonly RemoteUser[];
-  readonly channelName?: string;
-  setClientRole(role: 'audience', options?: { level: number }): Promise<void>;
-  join(appId: string, channel: string, token: string | null, uid?: number | null): Promise<number | string>;
-  leave(): Promise<void>;
-  subscribe(user: RemoteUser | number | string, mediaType: 'audio' | 'video'): Promise<unknown>;
-  renewToken(token: string): Promise<void>;
-  on(event: string, listener: (...args: never[]) => void): void;
-  off(event: string, listener: (...args: never[]) => void): void;
-}
-
-/** What the audience needs of the AgoraRTC namespace. */
-export interface AudienceSdk extends AutoplaySdk {
-  readonly VERSION?: string;
-  createClient(config: {
-    mode: 'live';
-    codec: 'vp8';
-    httpRetryConfig?: RetryConfig;
-    websocketRetryConfig?: RetryConfig;
-  }): AudienceClient;
-}
-
-export interface AudienceOptions {
-  appId?: string | null;
-  channelName?: string | null;
-  uid?: number | string | null;
-  token?: string | null;
-  tokenProvider?: TokenProvider | null;
-  latency?: string | null;
-  muted?: boolean;
-  /** A page's own client: followed, never joined or left by us. */
-  client?: AudienceClient | null;
-  sdk?: AudienceSdk | null;
-  importSdk?: SdkImporter;
-  joinTimeoutMs?: number;
-  leaveTimeoutMs?: number;
-}
-
-/** One host as a view shows it. */
-export interface AudienceHost {
-  uid: number | string;
-  hasAudio: boolean;
-  hasVideo: boolean;
-  videoTrack?: RemoteTrack;
-}
-
-export type AudiencePhase = 'loading' | 'connecting' | 'live' | 'reconnecting' | 'failed' | 'closed';
-
-/** What the status line says: `kind` is `error` for a failure, else `info`. */
-export interface AudienceStatus {
-  phase: AudiencePhase;
-  kind: 'info' | 'error';
-  text: string;
-  /** For an error: the catalogue entry's id and the event detail it describes. */
-  error?: RelayErrorDetail;
-}
-
-export interface AudienceEventMap {
-  'connection-state-change': CustomEvent<ConnectionStateDetail>;
-  'user-joined': CustomEvent<RemoteUserDetail>;
-  'user-left': CustomEvent<RemoteUserDetail>;
-  'user-published': CustomEvent<RemoteUserDetail>;
-  'user-unpublished': CustomEvent<RemoteUserDetail>;
-  'agora-relay-error': CustomEvent<RelayErrorDetail>;
-  /** The hosts, the status or the autoplay block changed: what a view shows must be drawn again. */
-  change: CustomEvent<void>;
-}
 
 class Stop extends Error {}
 
@@ -142,25 +85,14 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
   }
 
   get status(): AudienceStatus {
-    const channel = this.#options.channelName ?? this.#client?.channelName ?? '';
-    const error = this.#phase === 'failed' ? this.#failure : this.#warning;
-    if (error) {
-      const words = describeError(error);
-      return { phase: this.#phase, kind: 'error', text: `${words.title} ${words.action}`, error: { ...error } };
-    }
-    const hosts = this.hosts.length;
-    let text: string;
-    if (this.#phase === 'loading') text = describeStatus('loading');
-    else if (this.#phase === 'connecting') text = describeStatus('connecting', { channel });
-    else if (this.#phase === 'reconnecting') text = describeStatus('reconnecting', { channel });
-    else if (this.#phase === 'closed' || this.#phase === 'failed') text = describeStatus('left');
-    else if (hosts === 0) text = describeStatus('waiting', { channel });
-    else {
-      text = describeStatus('live', { n: hosts });
-      if (this.#blocked) text += ` ${describeStatus('autoplay-blocked')}`;
-      else if (this.#muted) text += ` ${describeStatus('muted')}`;
-    }
-    return { phase: this.#phase, kind: 'info', text };
+    return audienceStatus({
+      phase: this.#phase,
+      error: this.#phase === 'failed' ? this.#failure : this.#warning,
+      hosts: this.hosts.length,
+      channel: this.#options.channelName ?? this.#client?.channelName ?? '',
+      blocked: this.#blocked,
+      muted: this.#muted,
+    });
   }
 
   /**
@@ -261,21 +193,12 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
 
   /** The uid to join with (null: Agora assigns one), or a reported validation failure. */
   #validate(own: boolean): number | null {
-    const { appId, channelName, uid, token, latency } = this.#options;
-    const uidIssue = uid === undefined || uid === null || uid === '' ? null : parseUid('uid', uid);
-    const problem =
-      (own && !appId ? { code: 'INVALID_PARAMS', message: 'app-id is required (or give a client).' } : undefined) ??
-      (own || channelName ? checkChannelName('channel-name', channelName) : undefined) ??
-      (typeof uidIssue === 'object' && uidIssue !== null ? uidIssue : undefined) ??
-      checkToken('token', token) ??
-      (audienceLevel(latency) === 0
-        ? { code: 'INVALID_LATENCY', message: `latency ${JSON.stringify(latency)} must be "low" or "ultra-low".` }
-        : undefined);
-    if (problem) {
-      this.#fail({ code: problem.code, message: problem.message, operation: 'validate' });
+    const checked = checkAudienceInput(this.#options, own);
+    if ('code' in checked) {
+      this.#fail({ code: checked.code, message: checked.message, operation: 'validate' });
       throw new Stop();
     }
-    return typeof uidIssue === 'number' ? uidIssue : null;
+    return checked.uid;
   }
 
   async #loadSdk(own: boolean): Promise<AudienceSdk | null> {
@@ -304,31 +227,23 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
     const token = await this.#joinToken(uid ?? 0);
     this.#check();
     this.#joinedUid = uid;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const limit = this.#options.joinTimeoutMs ?? AUDIENCE_JOIN_TIMEOUT_MS;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), limit);
-    });
-    const join = client.join(appId, channelName, token, uid);
-    // The join may still reject after we stopped waiting (leave() aborts it): that rejection is expected.
-    join.catch(() => undefined);
+    let outcome: unknown;
     try {
-      const outcome = await Promise.race([join, timeout]);
-      if (outcome === 'timeout') {
-        await this.#leave(client);
-        this.#fail({
-          code: 'TIMEOUT',
-          message: `Joining "${channelName}" got no answer within ${limit / 1000} s; Agora may be unreachable from here.`,
-          operation: 'join',
-          channelName,
-        });
-        throw new Stop();
-      }
+      outcome = await within(client.join(appId, channelName, token, uid), limit);
     } catch (error) {
-      if (this.#closed || error instanceof Stop) throw new Stop();
+      if (this.#closed) throw new Stop();
       throw error;
-    } finally {
-      clearTimeout(timer);
+    }
+    if (outcome === TIMED_OUT) {
+      await this.#leave(client);
+      this.#fail({
+        code: 'TIMEOUT',
+        message: `Joining "${channelName}" got no answer within ${limit / 1000} s; Agora may be unreachable from here.`,
+        operation: 'join',
+        channelName,
+      });
+      throw new Stop();
     }
     this.#check();
   }
@@ -349,20 +264,10 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
   /** A bounded leave: one that never answers is reported and let go, so closing never hangs. */
   async #leave(client: AudienceClient): Promise<void> {
     const limit = this.#options.leaveTimeoutMs ?? LEAVE_TIMEOUT_MS;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), limit);
+    const outcome = await within(client.leave(), limit).catch((error: unknown) => {
+      this.#report(fromSdkError(error, 'leave', 'Could not leave.'));
     });
-    const leave = client.leave().then(
-      () => 'left' as const,
-      (error: unknown) => {
-        this.#report(fromSdkError(error, 'leave', 'Could not leave.'));
-        return 'failed' as const;
-      },
-    );
-    const outcome = await Promise.race([leave, timeout]);
-    clearTimeout(timer);
-    if (outcome === 'timeout') {
+    if (outcome === TIMED_OUT) {
       this.#report({
         code: 'TIMEOUT',
         message: `Leaving "${this.#options.channelName ?? ''}" got no answer within ${limit / 1000} s; stopped waiting.`,
@@ -534,11 +439,4 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
   get sdk(): AudienceSdk | null {
     return this.#sdk;
   }
-}
-
-function phaseOf(state: ConnectionState): AudiencePhase | undefined {
-  if (state === 'CONNECTED') return 'live';
-  if (state === 'CONNECTING') return 'connecting';
-  if (state === 'RECONNECTING') return 'reconnecting';
-  return undefined;
 }

@@ -1,10 +1,14 @@
 // The custom elements manifest: `npm run analyze` (part of `npm run build`) writes dist/custom-elements.json, which
-// package.json's `customElements` names. It describes both elements' attributes, properties, events with their detail
+// package.json's `customElements` names. It describes the elements' attributes, properties, events with their detail
 // types, slots, CSS parts and CSS custom properties, read by @custom-elements-manifest/analyzer from the classes and
 // their JSDoc headers (`@tagname`, `@attr`, `@fires {CustomEvent<Detail>} name`, `@slot`, `@csspart`, `@cssprop`).
 
 /** Registration happens in define.ts through a guarded helper, which the analyzer cannot follow: name it here. */
-const DEFINITIONS = { 'agora-relay-host': 'AgoraRelayHost', 'agora-relay-destination': 'AgoraRelayDestination' };
+const DEFINITIONS = {
+  'agora-relay-host': 'AgoraRelayHost',
+  'agora-relay-destination': 'AgoraRelayDestination',
+  'agora-relay-audience': 'AgoraRelayAudience',
+};
 
 /** The shipped file for a source path: src/elements/x.ts → dist/elements/x.js. */
 const shipped = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
@@ -57,7 +61,7 @@ function publicFaceOnly() {
 }
 
 export default {
-  globs: ['src/elements/agora-relay-host.ts', 'src/elements/agora-relay-destination.ts'],
+  globs: ['src/elements/agora-relay-host.ts', 'src/elements/agora-relay-destination.ts', 'src/elements/agora-relay-audience.ts'],
   outdir: 'dist',
   litelement: true,
   plugins: [publicFaceOnly()],

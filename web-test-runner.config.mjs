@@ -50,6 +50,15 @@ const chromiumStandIn = chromeLauncher({ launchOptions: standInLaunchOptions });
 // in the same browser, the next test page never started (seen in full runs, never in a file on its own).
 const chromiumStandInMedia = chromeLauncher({ launchOptions: standInLaunchOptions });
 
+// The browser's autoplay block as strict as it gets (test/autoplay): no media starts before a user gesture.
+const chromiumAutoplayPolicy = chromeLauncher({
+  launchOptions: {
+    executablePath: findBrowser('chromium'),
+    headless: true,
+    args: [...chromiumArgs, '--autoplay-policy=document-user-activation-required'],
+  },
+});
+
 const firefox = chromeLauncher({
   puppeteer: puppeteerCore,
   launchOptions: {
@@ -99,8 +108,13 @@ export default {
   groups: [
     {
       name: 'chromium-network',
-      files: ['test/**/*.chromium.test.ts', '!test/stand-in/**'],
+      files: ['test/**/*.chromium.test.ts', '!test/stand-in/**', '!test/autoplay/**'],
       browsers: [chromium],
+    },
+    {
+      name: 'autoplay-policy',
+      files: 'test/autoplay/**/*.chromium.test.ts',
+      browsers: [chromiumAutoplayPolicy],
     },
     {
       name: 'agora-stand-in',

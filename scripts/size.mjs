@@ -16,9 +16,10 @@ import config, { isSdkModule, SDK_CHUNK_NAME } from '../rollup.config.mjs';
 /**
  * The entry's budget, gzip bytes. Set from the first measurement of this build (14,546 B with its banner, of which
  * Lit is ~6.4-6.8 KB and our own code ~8.1 KB) plus ~2% headroom. The 10 KB aim needs the relay session itself loaded
- * lazily (see the report on issue 5); lower this when that lands.
+ * lazily (see the report on issue 5); lower this when that lands. Issue 11 added <agora-relay-audience>'s class and
+ * registration (+791 B: 14,696 → 15,487 B); its viewer, view, styles and message catalogue are a lazy chunk.
  */
-export const ENTRY_BUDGET = 14_800;
+export const ENTRY_BUDGET = 15_700;
 
 /** Strings found only in the SDK's code: any of them in the entry means SDK code got in. */
 export const SDK_MARKERS = ['sd-rtn.com', 'statscollector', 'webrtc-cloud-proxy', 'CHANNEL_MEDIA_RELAY', 'AgoraRTC_N'];
@@ -53,9 +54,14 @@ export async function measure() {
   const chunkNames = await readdir(new URL('chunks/', cdn));
   const sdkChunkName = chunkNames.find((name) => name.startsWith(`${SDK_CHUNK_NAME}-`) && name.endsWith('.js'));
   const managedChunkName = chunkNames.find((name) => name.startsWith('managed-host-') && name.endsWith('.js'));
+  const audienceChunkName = chunkNames.find((name) => name.startsWith('audience-view-') && name.endsWith('.js'));
+  if (!audienceChunkName) problems.push('no audience chunk (audience-view-*.js) in dist/cdn/chunks/');
   if (!sdkChunkName) problems.push('no SDK chunk in dist/cdn/chunks/');
   const sdkChunk = sdkChunkName ? await readFile(new URL(`chunks/${sdkChunkName}`, cdn), 'utf8') : '';
   const managedChunk = managedChunkName ? await readFile(new URL(`chunks/${managedChunkName}`, cdn), 'utf8') : '';
+  const audienceChunk = audienceChunkName ? await readFile(new URL(`chunks/${audienceChunkName}`, cdn), 'utf8') : '';
+  // The audience's viewer and catalogue must stay out of the entry: their words are a fair marker.
+  if (entry.includes('Channel media relay must be enabled')) problems.push('the message catalogue is in the entry');
   const defaultSdkEntry = await readFile(new URL('node_modules/agora-rtc-sdk-ng/AgoraRTC_N-production.js', root));
 
   // What went into the entry, module by module, from its source map.
@@ -76,6 +82,7 @@ export async function measure() {
     entry: gzip(entry),
     ownCode: await ownCodeGzip(),
     managedChunk: gzip(managedChunk),
+    audienceChunk: gzip(audienceChunk),
     sdkChunk: gzip(sdkChunk),
     sdkDefaultEntry: gzip(defaultSdkEntry),
   };
@@ -84,17 +91,25 @@ export async function measure() {
   if (sdkChunkName && sizes.sdkChunk >= sizes.sdkDefaultEntry) {
     problems.push(`the SDK chunk (${sizes.sdkChunk} B) is not smaller than the SDK's default entry (${sizes.sdkDefaultEntry} B)`);
   }
-  return { sizes, raw: { entry: Buffer.byteLength(entry), sdkChunk: Buffer.byteLength(sdkChunk) }, sdkChunkName, managedChunkName, problems };
+  return {
+    sizes,
+    raw: { entry: Buffer.byteLength(entry), sdkChunk: Buffer.byteLength(sdkChunk) },
+    sdkChunkName,
+    managedChunkName,
+    audienceChunkName,
+    problems,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { sizes, raw, sdkChunkName, managedChunkName, problems } = await measure();
+  const { sizes, raw, sdkChunkName, managedChunkName, audienceChunkName, problems } = await measure();
   const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
   const rows = [
     ['CDN entry (agora-relay-elements.js, Lit included)', sizes.entry, `budget ${ENTRY_BUDGET} B; ${raw.entry} B raw`],
     ['  our own code in it (without Lit)', sizes.ownCode, ''],
     ['  Lit (the difference)', sizes.lit, ''],
     [`managed mode chunk (${managedChunkName ?? 'missing'}), lazy`, sizes.managedChunk, ''],
+    [`audience chunk (${audienceChunkName ?? 'missing'}), lazy`, sizes.audienceChunk, 'viewer, view, message catalogue'],
     [`SDK chunk (${sdkChunkName ?? 'missing'}), lazy`, sizes.sdkChunk, `${raw.sdkChunk} B raw`],
     ["  vs the SDK's default entry (AgoraRTC_N-production.js)", sizes.sdkDefaultEntry, ''],
   ];

@@ -1,7 +1,7 @@
-// What the two elements accept, independent of any framework: the attributes a template writes (kebab-case), the
+// What the elements accept, independent of any framework: the attributes a template writes (kebab-case), the
 // properties a framework sets on the element (camelCase: objects and functions only ever work as properties), and the
 // events they dispatch. react.d.ts, vue.d.ts and svelte.d.ts beside this file give it the shape each framework reads.
-import type { AgoraRelayDestination, AgoraRelayEventMap, AgoraRelayHost } from '../dist/index.js';
+import type { AgoraRelayAudience, AgoraRelayDestination, AgoraRelayEventMap, AgoraRelayHost } from '../dist/index.js';
 
 /** `<agora-relay-host>`'s attributes, as written in a template. */
 export interface AgoraRelayHostAttributes {
@@ -64,6 +64,48 @@ export type AgoraRelayDestinationProperties = Partial<
 
 /** The events `<agora-relay-destination>` dispatches. */
 export type AgoraRelayDestinationEvents = Pick<AgoraRelayEventMap, 'agora-relay-destination-status'>;
+
+/** `<agora-relay-audience>`'s attributes, as written in a template (`token` is read, never reflected). */
+export interface AgoraRelayAudienceAttributes {
+  'app-id'?: string;
+  'channel-name'?: string;
+  uid?: string | number;
+  token?: string;
+  'token-url'?: string;
+  latency?: 'low' | 'ultra-low';
+  muted?: boolean;
+}
+
+/** `<agora-relay-audience>`'s writable properties, `client`, `sdk` and `tokenProvider` among them. */
+export type AgoraRelayAudienceProperties = Partial<
+  Pick<
+    AgoraRelayAudience,
+    | 'appId'
+    | 'channelName'
+    | 'uid'
+    | 'token'
+    | 'tokenUrl'
+    | 'latency'
+    | 'muted'
+    | 'client'
+    | 'sdk'
+    | 'tokenProvider'
+  >
+>;
+
+/** The events `<agora-relay-audience>` dispatches. */
+export type AgoraRelayAudienceEvents = Pick<
+  AgoraRelayEventMap,
+  'agora-relay-error' | 'connection-state-change' | 'user-joined' | 'user-left' | 'user-published' | 'user-unpublished'
+>;
+
+/**
+ * `<agora-relay-label uid="1001">Stage B — Alice</agora-relay-label>`, a child of `<agora-relay-audience>` naming a
+ * host's tile. Not a custom element of its own: the audience reads its `uid` and text.
+ */
+export interface AgoraRelayLabelAttributes {
+  uid?: string | number;
+}
 
 /** An event as a listener receives it on `element`. */
 export type ElementEvent<E extends Event, Element extends EventTarget> = E & { currentTarget: Element };

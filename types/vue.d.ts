@@ -1,12 +1,16 @@
-// Vue 3 typings for <agora-relay-host> and <agora-relay-destination> in templates (GlobalComponents, read by vue-tsc
+// Vue 3 typings for <agora-relay-host>, <agora-relay-destination> and <agora-relay-audience> in templates (GlobalComponents, read by vue-tsc
 // and Vue's editor tooling). Load them once in the app:
 //   import type {} from 'agora-relay-elements/types/vue';
 // Tell Vue's compiler the tags are custom elements: compilerOptions.isCustomElement = (tag) => tag.startsWith('agora-relay-').
 // Vue sets a binding as a property only when the element has that exact key: write `:client`, `:tokenProvider`
 // (or `.tokenProvider`); `:token-provider` would become an attribute. Listen with `@channel-media-relay-state`.
 import type { AllowedComponentProps, ComponentCustomProps, HTMLAttributes, VNodeProps } from 'vue';
-import type { AgoraRelayDestination, AgoraRelayHost } from '../dist/index.js';
+import type { AgoraRelayAudience, AgoraRelayDestination, AgoraRelayHost } from '../dist/index.js';
 import type {
+  AgoraRelayAudienceAttributes,
+  AgoraRelayLabelAttributes,
+  AgoraRelayAudienceEvents,
+  AgoraRelayAudienceProperties,
   AgoraRelayDestinationAttributes,
   AgoraRelayDestinationEvents,
   AgoraRelayDestinationProperties,
@@ -38,9 +42,15 @@ export type AgoraRelayDestinationVueProps = AgoraRelayDestinationAttributes &
   AgoraRelayDestinationProperties &
   VueListeners<AgoraRelayDestinationEvents, AgoraRelayDestination>;
 
+export type AgoraRelayAudienceVueProps = AgoraRelayAudienceAttributes &
+  AgoraRelayAudienceProperties &
+  VueListeners<AgoraRelayAudienceEvents, AgoraRelayAudience>;
+
 declare module 'vue' {
   interface GlobalComponents {
     'agora-relay-host': VueCustomElement<AgoraRelayHost, AgoraRelayHostVueProps>;
     'agora-relay-destination': VueCustomElement<AgoraRelayDestination, AgoraRelayDestinationVueProps>;
+    'agora-relay-audience': VueCustomElement<AgoraRelayAudience, AgoraRelayAudienceVueProps>;
+    'agora-relay-label': VueCustomElement<HTMLElement, AgoraRelayLabelAttributes>;
   }
 }

@@ -34,6 +34,16 @@ const APP_PROPS = new InjectionToken<AppProps>('interop app props');
     </agora-relay-host>
     <output class="relay-state">{{ state() }}</output>
     <output class="relay-errors">{{ errors() }}</output>
+    <agora-relay-audience
+      app-id="app"
+      channel-name="stage-b"
+      [sdk]="props.audienceSdk"
+      [tokenProvider]="props.audienceTokenProvider"
+      (user-published)="onPublished($event)"
+    >
+      <agora-relay-label uid="1001">Stage A — Alice</agora-relay-label>
+    </agora-relay-audience>
+    <output class="audience-published">{{ published() }}</output>
   `,
 })
 class InteropApp {
@@ -41,6 +51,13 @@ class InteropApp {
   readonly channels = signal(this.props.channels);
   readonly state = signal('');
   readonly errors = signal(0);
+  readonly published = signal(0);
+
+  onPublished(event: Event) {
+    const { detail } = event as CustomEvent;
+    this.published.update((count) => count + 1);
+    this.props.onPublished(detail);
+  }
 
   onState(event: Event) {
     const { detail } = event as CustomEvent;

@@ -12,6 +12,8 @@ declare module 'preact' {
     interface IntrinsicElements {
       'agora-relay-host': Record<string, unknown>;
       'agora-relay-destination': Record<string, unknown>;
+      'agora-relay-audience': Record<string, unknown>;
+      'agora-relay-label': Record<string, unknown>;
     }
   }
 }
@@ -22,6 +24,7 @@ function App({ props, expose }: { props: AppProps; expose: (set: (channels: stri
   const [channels, setChannels] = useState(props.channels);
   const [state, setState] = useState('');
   const [errors, setErrors] = useState(0);
+  const [published, setPublished] = useState(0);
   expose(setChannels);
   return (
     <div>
@@ -46,6 +49,19 @@ function App({ props, expose }: { props: AppProps; expose: (set: (channels: stri
       </agora-relay-host>
       <output class="relay-state">{state}</output>
       <output class="relay-errors">{errors}</output>
+      <agora-relay-audience
+        app-id="app"
+        channel-name="stage-b"
+        sdk={props.audienceSdk}
+        tokenProvider={props.audienceTokenProvider}
+        onuser-published={(event: CustomEvent) => {
+          setPublished((count) => count + 1);
+          props.onPublished(event.detail);
+        }}
+      >
+        <agora-relay-label uid="1001">Stage A — Alice</agora-relay-label>
+      </agora-relay-audience>
+      <output class="audience-published">{published}</output>
     </div>
   );
 }

@@ -9,6 +9,7 @@ function App({ props, expose }: { props: AppProps; expose: (set: (channels: stri
   const [channels, setChannels] = useState(props.channels);
   const [state, setState] = useState('');
   const [errors, setErrors] = useState(0);
+  const [published, setPublished] = useState(0);
   expose(setChannels);
   return (
     <div>
@@ -33,6 +34,19 @@ function App({ props, expose }: { props: AppProps; expose: (set: (channels: stri
       </agora-relay-host>
       <output className="relay-state">{state}</output>
       <output className="relay-errors">{errors}</output>
+      <agora-relay-audience
+        app-id="app"
+        channel-name="stage-b"
+        sdk={props.audienceSdk}
+        tokenProvider={props.audienceTokenProvider}
+        onuser-published={(event) => {
+          setPublished((count) => count + 1);
+          props.onPublished(event.detail);
+        }}
+      >
+        <agora-relay-label uid="1001">Stage A — Alice</agora-relay-label>
+      </agora-relay-audience>
+      <output className="audience-published">{published}</output>
     </div>
   );
 }

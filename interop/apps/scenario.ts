@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import 'agora-relay-elements';
 import type {
+  AgoraRelayAudience,
   AgoraRelayDestination,
   AgoraRelayHost,
   RelayClient,
@@ -14,6 +15,8 @@ import type {
   RelayStateDetail,
   TokenProvider,
   TokenRequest,
+  AudienceSdk,
+  RemoteUserDetail,
 } from 'agora-relay-elements';
 import { createFakeAgoraRTC } from 'agora-relay-elements/testing';
 
@@ -28,6 +31,11 @@ export interface AppProps {
   onState(detail: RelayStateDetail): void;
   /** Called by the app's declarative `agora-relay-error` listener, after it updated its own state. */
   onError(detail: RelayErrorDetail): void;
+  /** The audience's own fake SDK and token provider (so the host's calls and token requests stay the host's). */
+  audienceSdk: AudienceSdk;
+  audienceTokenProvider: TokenProvider;
+  /** Called by the app's declarative `user-published` listener on the audience, after it counted it. */
+  onPublished(detail: RemoteUserDetail): void;
 }
 
 /** A mounted app: the framework's state setter for the destination list, and a way out. */
@@ -69,6 +77,13 @@ async function setUp(mountApp: MountApp, channels = ['stage-b', 'stage-c']) {
   };
   const states: RelayStateDetail[] = [];
   const errors: RelayErrorDetail[] = [];
+  const audienceSdk = createFakeAgoraRTC();
+  const audienceTokens: TokenRequest[] = [];
+  const audienceTokenProvider: TokenProvider = async (request) => {
+    audienceTokens.push(request);
+    return `token-for-${request.purpose}-${request.channelName}`;
+  };
+  const published: RemoteUserDetail[] = [];
   const container = document.createElement('div');
   document.body.append(container);
   const app = await mountApp(container, {
@@ -78,6 +93,9 @@ async function setUp(mountApp: MountApp, channels = ['stage-b', 'stage-c']) {
     channels,
     onState: (detail) => states.push(detail),
     onError: (detail) => errors.push(detail),
+    audienceSdk: audienceSdk as unknown as AudienceSdk,
+    audienceTokenProvider,
+    onPublished: (detail) => published.push(detail),
   });
 
   const host = () => {
@@ -86,6 +104,7 @@ async function setUp(mountApp: MountApp, channels = ['stage-b', 'stage-c']) {
     return found[0] as AgoraRelayHost;
   };
   const destinations = () => [...container.querySelectorAll('agora-relay-destination')] as AgoraRelayDestination[];
+  const audience = () => container.querySelector('agora-relay-audience') as AgoraRelayAudience;
   const output = (name: string) => container.querySelector(`output.${name}`)?.textContent?.trim();
   /** The destination channels of the last configuration the fake client was sent. */
   const relayed = () =>
@@ -97,7 +116,25 @@ async function setUp(mountApp: MountApp, channels = ['stage-b', 'stage-c']) {
     await app.unmount();
     container.remove();
   };
-  return { AgoraRTC, client, tokenProvider, tokenRequests, states, errors, app, host, destinations, output, relayed, tearDown };
+  return {
+    AgoraRTC,
+    client,
+    tokenProvider,
+    tokenRequests,
+    states,
+    errors,
+    app,
+    host,
+    destinations,
+    output,
+    relayed,
+    tearDown,
+    audience,
+    audienceSdk,
+    audienceTokenProvider,
+    audienceTokens,
+    published,
+  };
 }
 
 declare global {
@@ -117,7 +154,7 @@ afterEach(async () => {
 });
 
 export function interopSuite(framework: string, mountApp: MountApp): void {
-  describe(`${framework}: <agora-relay-host> and <agora-relay-destination> in a ${framework} app`, () => {
+  describe(`${framework}: <agora-relay-host>, <agora-relay-destination> and <agora-relay-audience> in a ${framework} app`, () => {
     let scene: Awaited<ReturnType<typeof setUp>> | undefined;
     afterEach(async () => {
       await scene?.tearDown();
@@ -195,6 +232,28 @@ export function interopSuite(framework: string, mountApp: MountApp): void {
       await until(() => s.client.fake.calls.at(-1)?.method === 'stop', 'the last removal to stop the relay');
       const methods = s.client.fake.calls.map((call) => call.method);
       expect(methods).to.deep.equal(['start', 'update', 'update', 'stop']);
+    });
+
+    it('renders an audience: sdk and tokenProvider as properties, hosts heard declaratively, a label from a child', async () => {
+      const s = (scene = await setUp(mountApp));
+      const audience = s.audience();
+      expect(audience.getAttribute('channel-name')).to.equal('stage-b');
+      expect(audience.sdk === (s.audienceSdk as unknown), 'audience.sdk is the very SDK object').to.equal(true);
+      expect(audience.tokenProvider === s.audienceTokenProvider, 'audience.tokenProvider is the very function').to.equal(true);
+      for (const name of ['sdk', 'tokenprovider', 'token-provider']) {
+        expect(audience.hasAttribute(name), `no "${name}" attribute`).to.equal(false);
+      }
+      await until(() => s.audienceSdk.fake.clients[0]?.connectionState === 'CONNECTED', 'the audience to join');
+      const client = s.audienceSdk.fake.clients[0] as (typeof s.audienceSdk.fake.clients)[number];
+      expect(client.role).to.equal('audience');
+      expect(s.audienceTokens.map((request) => `${request.purpose}:${request.channelName}`)).to.deep.equal(['join:stage-b']);
+      client.fake.addRemoteUser(1001);
+      client.fake.publishRemote(1001, 'video');
+      await until(() => s.output('audience-published') === '1', 'the app to count a published host');
+      expect(s.published).to.deep.equal([{ uid: 1001, mediaType: 'video' }]);
+      const label = () => audience.shadowRoot?.querySelector('[part="remote"][data-uid="1001"] [part="label"]')?.textContent?.trim();
+      await until(() => label() === 'Stage A — Alice', 'the tile labelled from <agora-relay-label>');
+      expect(s.errors, 'the host heard nothing of the audience').to.deep.equal([]);
     });
   });
 }

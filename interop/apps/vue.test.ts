@@ -10,6 +10,7 @@ interopSuite('Vue 3', async (container, props) => {
     setup() {
       const state = ref('');
       const errors = ref(0);
+      const published = ref(0);
       return {
         channels,
         state,
@@ -18,6 +19,13 @@ interopSuite('Vue 3', async (container, props) => {
         client: props.client,
         sdk: props.sdk,
         tokenProvider: props.tokenProvider,
+        published,
+        audienceSdk: props.audienceSdk,
+        audienceTokenProvider: props.audienceTokenProvider,
+        onPublished(event: CustomEvent) {
+          published.value += 1;
+          props.onPublished(event.detail);
+        },
         onState(event: CustomEvent) {
           state.value = event.detail.state;
           props.onState(event.detail);
@@ -42,6 +50,16 @@ interopSuite('Vue 3', async (container, props) => {
       </agora-relay-host>
       <output class="relay-state">{{ state }}</output>
       <output class="relay-errors">{{ errors }}</output>
+      <agora-relay-audience
+        app-id="app"
+        channel-name="stage-b"
+        :sdk="audienceSdk"
+        :tokenProvider="audienceTokenProvider"
+        @user-published="onPublished"
+      >
+        <agora-relay-label uid="1001">Stage A — Alice</agora-relay-label>
+      </agora-relay-audience>
+      <output class="audience-published">{{ published }}</output>
     `,
   });
   app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('agora-relay-');

@@ -9,7 +9,7 @@ import puppeteer from 'puppeteer-core';
 import { findBrowser, QUIET_CHROMIUM_ARGS } from '../../scripts/browsers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json', '.json': 'application/json' };
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.json': 'application/json' };
 
 /** The strict policy of the CSP page: only this origin's scripts, and Trusted Types with Lit's policy alone. */
 export const STRICT_CSP = [

@@ -43,6 +43,26 @@ export function Stage() {
   );
 }
 
+export function Viewers() {
+  const [hosts, setHosts] = useState<(number | string)[]>([]);
+  return (
+    <agora-relay-audience
+      app-id="app"
+      channel-name="stage-b"
+      token-url="/agora/token"
+      latency="ultra-low"
+      muted
+      sdk={AgoraRTC}
+      tokenProvider={tokenProvider}
+      onuser-published={(event) => setHosts([...hosts, event.detail.uid])}
+      onagora-relay-error={(event) => console.warn(event.detail.code, event.detail.message)}
+      onconnection-state-change={(event) => event.detail.state}
+    >
+      <agora-relay-label uid="1001">Stage A — Alice</agora-relay-label>
+    </agora-relay-audience>
+  );
+}
+
 export const refused = (
   <>
     {/* @ts-expect-error a client is an object, not a string */}
@@ -55,6 +75,10 @@ export const refused = (
     <agora-relay-host onagora-relay-error={(event) => event.detail.operation === 'explode'} />
     {/* @ts-expect-error `channel` is not an attribute (kebab-case typos are not caught: JSX never checks those) */}
     <agora-relay-destination channel="stage-b" />
+    {/* @ts-expect-error latency is "low" or "ultra-low" */}
+    <agora-relay-audience latency="fast" />
+    {/* @ts-expect-error the audience's client is an object, not a string */}
+    <agora-relay-audience client="client" />
     {/* @ts-expect-error status is read-only: the element reflects it */}
     <agora-relay-destination status="relaying" />
   </>

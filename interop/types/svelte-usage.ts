@@ -7,6 +7,7 @@ import { createFakeAgoraRTC } from 'agora-relay-elements/testing';
 
 type Host = SvelteHTMLElements['agora-relay-host'];
 type Destination = SvelteHTMLElements['agora-relay-destination'];
+type Audience = SvelteHTMLElements['agora-relay-audience'];
 
 const AgoraRTC = createFakeAgoraRTC();
 const client = AgoraRTC.createClient({ mode: 'live', codec: 'vp8' });
@@ -26,6 +27,16 @@ export const destination: Destination = {
   uid: 42,
   'onagora-relay-destination-status': (event) => event.detail.status,
 };
+export const audience: Audience = {
+  'app-id': 'app',
+  'channel-name': 'stage-b',
+  latency: 'low',
+  muted: true,
+  sdk: AgoraRTC,
+  tokenProvider,
+  'onuser-published': (event) => event.detail.uid,
+  'onagora-relay-error': (event) => event.detail.code,
+};
 export const current = () => state;
 
 // @ts-expect-error a client is an object, not a string
@@ -36,3 +47,5 @@ export const badProvider: Host = { tokenProvider: 'token' };
 export const badDetail: Host = { 'onchannel-media-relay-state': (event) => event.detail.status };
 // @ts-expect-error status is read-only: the element reflects it
 export const badStatus: Destination = { status: 'relaying' };
+// @ts-expect-error latency is "low" or "ultra-low"
+export const badLatency: Audience = { latency: 'fast' };

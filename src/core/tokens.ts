@@ -42,7 +42,11 @@ export function tokenUrlProvider(url: string, fetchImpl: typeof fetch = (...args
       if (options?.signal) init.signal = options.signal;
       response = await fetchImpl(target, init);
     } catch (cause) {
-      throw new TokenError(`token-url ${where} could not be reached for ${purpose} "${channelName}".`, { cause });
+      // The browser says no more than "TypeError: Failed to fetch": the server is down, or (commonest on another
+      // origin) it sends no CORS headers, and the page may not know which.
+      const crossOrigin = base !== undefined && target.origin !== new URL(base).origin;
+      const hint = crossOrigin ? ` It is on another origin: it must send CORS headers (Access-Control-Allow-Origin).` : '';
+      throw new TokenError(`token-url ${where} could not be reached for ${purpose} "${channelName}".${hint}`, { cause });
     }
     if (!response.ok) {
       throw new TokenError(`token-url ${where} answered HTTP ${response.status} for ${purpose} "${channelName}".`);

@@ -1,5 +1,6 @@
 // Registration, the package's only side effect. Guarded: a second copy of the library on the page (two bundles,
 // a CMS embed next to an app) warns instead of throwing, and the first copy keeps the tags.
+import { AgoraRelayAudience } from './agora-relay-audience.js';
 import { AgoraRelayDestination } from './agora-relay-destination.js';
 import { AgoraRelayHost } from './agora-relay-host.js';
 
@@ -18,10 +19,12 @@ export function defineOnce(tag: string, element: CustomElementConstructor): void
 
 defineOnce('agora-relay-destination', AgoraRelayDestination);
 defineOnce('agora-relay-host', AgoraRelayHost);
+defineOnce('agora-relay-audience', AgoraRelayAudience);
 
 declare global {
   interface HTMLElementTagNameMap {
     'agora-relay-host': AgoraRelayHost;
     'agora-relay-destination': AgoraRelayDestination;
+    'agora-relay-audience': AgoraRelayAudience;
   }
 }

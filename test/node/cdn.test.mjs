@@ -11,6 +11,7 @@ import { launchBrowser, startServer, visit } from '../../interop/cdn/harness.mjs
 const ENTRY = '/dist/cdn/agora-relay-elements.js';
 const isSdkChunk = (path) => /^\/dist\/cdn\/chunks\/agora-rtc-sdk-[\w-]+\.js$/.test(path);
 const isManagedChunk = (path) => /^\/dist\/cdn\/chunks\/managed-host-[\w-]+\.js$/.test(path);
+const isAudienceChunk = (path) => /^\/dist\/cdn\/chunks\/audience-view-[\w-]+\.js$/.test(path);
 const libraryFiles = (requests) => requests.filter((path) => path.startsWith('/dist/cdn/'));
 
 /**
@@ -50,6 +51,7 @@ describe('CDN build: one entry, lazy chunks', () => {
     const { result, requests } = await open('/interop/cdn/page.html?mode=idle');
     assert.deepEqual(result.defined, ['agora-relay-host', 'agora-relay-destination']);
     assert.deepEqual(libraryFiles(requests), [ENTRY], 'the entry alone: Lit is bundled in, nothing else is fetched');
+    assert.equal(requests.filter(isAudienceChunk).length, 0, 'no audience on the page: its chunk is never fetched');
   });
 
   test('the first relay fetches the SDK chunk, once, and never the managed-mode chunk', async () => {
@@ -74,6 +76,30 @@ describe('CDN build: one entry, lazy chunks', () => {
     const files = libraryFiles(requests);
     assert.equal(files.filter(isManagedChunk).length, 1);
     assert.equal(files.filter(isSdkChunk).length, 0);
+  });
+
+  test('an audience embed (markup first, script after) loads its own chunk, joins, and shows every host labelled', async () => {
+    const { result, requests } = await open('/interop/cdn/audience.html?mode=watch');
+    assert.equal(result.waiting, 'Connected to “stage-b”. Waiting for a host to start.');
+    assert.equal(result.live, 'Live: watching 2 hosts.');
+    assert.deepEqual(result.labels, ['Stage B — Bo', 'Stage A — Alice']);
+    assert.equal(result.videos, 2);
+    assert.equal(result.role, 'audience');
+    assert.match(result.broken, /^No App ID\. Add app-id=/);
+    assert.equal(result.fallbackShown, false, 'the fallback text is gone once the tag is defined');
+    const files = libraryFiles(requests);
+    assert.equal(files.filter(isAudienceChunk).length, 1, files.join(', '));
+    assert.equal(files.filter(isManagedChunk).length, 0);
+    assert.equal(files.filter(isSdkChunk).length, 0, 'window.AgoraRTC is used: no SDK chunk');
+  });
+
+  test('an audience embed whose script never runs still shows its fallback words', async () => {
+    const { result, requests } = await open('/interop/cdn/audience.html?mode=no-script');
+    assert.equal(result.defined, false);
+    assert.match(result.visible, /If you can read this, the player did not load\./);
+    assert.doesNotMatch(result.visible, /Stage A — Alice/, 'the labels are not shown as text');
+    assert.match(result.brokenVisible, /The live video of stage C appears here\./);
+    assert.deepEqual(libraryFiles(requests), []);
   });
 
   test('the SDK chunk is the SDK with its relay service registered', async () => {
@@ -133,6 +159,15 @@ describe('CDN build under a strict Content-Security-Policy with Trusted Types', 
       assert.equal(requests[0], '/csp/page.html');
     });
   }
+
+  test('an audience embed: no violation, and it still shows every host and its status', async () => {
+    const { result, violations } = await open('/csp/audience.html?mode=watch');
+    assert.deepEqual(violations, [], 'no securitypolicyviolation event');
+    assert.deepEqual(server.reports.splice(0), [], 'no violation report');
+    assert.equal(result.live, 'Live: watching 2 hosts.');
+    assert.deepEqual(result.labels, ['Stage B — Bo', 'Stage A — Alice']);
+    assert.match(result.broken, /^No App ID\./);
+  });
 
   // The SDK itself, beyond loading: what the README's policy for pages that run the SDK is based on.
   async function playLocalTracks(path) {

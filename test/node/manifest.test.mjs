@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { AgoraRelayDestination, AgoraRelayHost } from '../../dist/index.js';
+import { AgoraRelayAudience, AgoraRelayDestination, AgoraRelayHost } from '../../dist/index.js';
 
 const read = async (path) => readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
 const pkg = JSON.parse(await read('package.json'));
@@ -14,7 +14,7 @@ const declarations = manifest.modules.flatMap((module) => module.declarations ??
 const element = (tag) => declarations.find((declaration) => declaration.tagName === tag);
 const names = (list) => (list ?? []).map((item) => item.name);
 
-test('package.json names the manifest, which defines both tags in the shipped files', () => {
+test('package.json names the manifest, which defines every tag in the shipped files', () => {
   assert.equal(pkg.customElements, 'dist/custom-elements.json');
   const definitions = manifest.modules.flatMap((module) =>
     (module.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition'),
@@ -24,6 +24,7 @@ test('package.json names the manifest, which defines both tags in the shipped fi
     [
       ['agora-relay-host', 'AgoraRelayHost', 'dist/elements/agora-relay-host.js'],
       ['agora-relay-destination', 'AgoraRelayDestination', 'dist/elements/agora-relay-destination.js'],
+      ['agora-relay-audience', 'AgoraRelayAudience', 'dist/elements/agora-relay-audience.js'],
     ],
   );
 });
@@ -76,9 +77,36 @@ test('<agora-relay-destination>: attributes (status read-only), properties, its 
   );
 });
 
+test('<agora-relay-audience>: attributes, properties, events with detail types, slot, parts', () => {
+  const audience = element('agora-relay-audience');
+  assert.ok(audience, 'described');
+  assert.deepEqual(names(audience.attributes), AgoraRelayAudience.observedAttributes, 'exactly the attributes it observes');
+  assert.deepEqual(names(audience.attributes), ['app-id', 'channel-name', 'uid', 'token', 'token-url', 'latency', 'muted']);
+  for (const attribute of audience.attributes) assert.ok(attribute.fieldName && attribute.description, attribute.name);
+  const fields = Object.fromEntries(audience.members.filter((m) => m.kind === 'field').map((m) => [m.name, m]));
+  assert.equal(fields.client?.type.text, 'AudienceClient | null');
+  assert.equal(fields.sdk?.type.text, 'AudienceSdk | null');
+  assert.equal(fields.tokenProvider?.type.text, 'TokenProvider | null');
+  assert.ok(!audience.members.some((m) => m.name.startsWith('#') || m.privacy === 'private'), 'no private members');
+  assert.deepEqual(
+    audience.events.map((event) => [event.name, event.type?.text]),
+    [
+      ['connection-state-change', 'CustomEvent<ConnectionStateDetail>'],
+      ['user-joined', 'CustomEvent<RemoteUserDetail>'],
+      ['user-left', 'CustomEvent<RemoteUserDetail>'],
+      ['user-published', 'CustomEvent<RemoteUserDetail>'],
+      ['user-unpublished', 'CustomEvent<RemoteUserDetail>'],
+      ['agora-relay-error', 'CustomEvent<RelayErrorDetail>'],
+    ],
+  );
+  assert.deepEqual(names(audience.slots), ['']);
+  assert.deepEqual(names(audience.cssParts), ['remotes', 'remote', 'label', 'placeholder', 'status', 'unmute']);
+  assert.deepEqual(names(audience.cssProperties), ['--agora-relay-gap', '--agora-relay-tile-width', '--agora-relay-tile-background']);
+});
+
 test('the framework typings name every attribute and event the manifest lists', async () => {
   const typings = await read('types/elements.d.ts');
-  for (const tag of ['agora-relay-host', 'agora-relay-destination']) {
+  for (const tag of ['agora-relay-host', 'agora-relay-destination', 'agora-relay-audience']) {
     const described = element(tag);
     for (const attribute of described.attributes.filter((a) => a.name !== 'status')) {
       assert.match(typings, new RegExp(`'?${attribute.name}'?\\?:`), `${tag} attribute ${attribute.name}`);

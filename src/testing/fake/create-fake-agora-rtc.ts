@@ -1,5 +1,6 @@
 // createFakeAgoraRTC(): an object shaped like the AgoraRTC namespace for what the elements use, offline, plus
 // namespace-level controls in `.fake`. Behaves as agora-rtc-sdk-ng 4.24.8 by default (checked by test/contract).
+import { FakeAutoplay } from './autoplay.js';
 import type { FakeClientConfig } from './fake-client.js';
 import { FakeClient } from './fake-client.js';
 import { sdkError } from './errors.js';
@@ -24,6 +25,13 @@ export interface FakeAgoraRTCControls {
   readonly network: FakeNetworkControls;
   /** Makes the next camera or microphone track creation reject with `code` (e.g. PERMISSION_DENIED, NOT_READABLE). */
   failNextTrack(kind: FakeTrackSource, code: string, message?: string): void;
+  /**
+   * Simulates the browser's autoplay block (true) for remote audio: play() is refused and reported through
+   * `onAutoplayFailed` and `autoplay-failed`, once until a click on the page; false lifts it and plays what waited.
+   */
+  refuseAutoplay(refuse: boolean): void;
+  /** How many times a refusal was reported (real refusals by the browser included). */
+  readonly autoplayReports: number;
 }
 
 /** The fake namespace. */
@@ -37,6 +45,11 @@ export interface FakeAgoraRTC {
   createCameraVideoTrack(config?: unknown): Promise<FakeLocalTrack>;
   createMicrophoneAudioTrack(config?: unknown): Promise<FakeLocalTrack>;
   createCustomVideoTrack(config: { mediaStreamTrack: MediaStreamTrack }): FakeLocalTrack;
+  /** The SDK's one page-wide slot for autoplay refusals. */
+  onAutoplayFailed: (() => void) | undefined;
+  /** Namespace events: only `autoplay-failed` is emitted. */
+  on(event: string, listener: () => void): void;
+  off(event: string, listener: () => void): void;
   setLogLevel(level: number): void;
   disableLogUpload(): void;
   enableLogUpload(): void;
@@ -56,6 +69,7 @@ export function createFakeAgoraRTC(options?: FakeAgoraRTCOptions): FakeAgoraRTC 
   const network = new FakeNetwork(!options?.offline);
   const clients: FakeClient[] = [];
   const trackFailures = new Map<FakeTrackSource, { code: string; message: string }[]>();
+  const autoplay = new FakeAutoplay();
 
   async function createTrack(kind: FakeTrackSource, make: () => FakeLocalTrack): Promise<FakeLocalTrack> {
     await sleep(resolved.latency);
@@ -64,7 +78,7 @@ export function createFakeAgoraRTC(options?: FakeAgoraRTCOptions): FakeAgoraRTC 
     return make();
   }
 
-  return {
+  const namespace: FakeAgoraRTC = {
     VERSION: '4.24.8-fake',
     ChannelMediaRelayState,
     ChannelMediaRelayError,
@@ -76,7 +90,7 @@ export function createFakeAgoraRTC(options?: FakeAgoraRTCOptions): FakeAgoraRTC 
       if (config.audioCodec !== undefined) checkOneOf(config.audioCodec, 'config.audioCodec', ['opus', 'pcmu', 'pcma', 'g722']);
       if (config.httpRetryConfig !== undefined) checkRetryConfig(config.httpRetryConfig);
       if (config.websocketRetryConfig !== undefined) checkRetryConfig(config.websocketRetryConfig);
-      const client = new FakeClient(config, resolved, network);
+      const client = new FakeClient(config, resolved, network, autoplay);
       clients.push(client);
       return client;
     },
@@ -84,6 +98,13 @@ export function createFakeAgoraRTC(options?: FakeAgoraRTCOptions): FakeAgoraRTC 
     createCameraVideoTrack: () => createTrack('camera', createCanvasVideoTrack),
     createMicrophoneAudioTrack: () => createTrack('microphone', createSilentAudioTrack),
     createCustomVideoTrack: ({ mediaStreamTrack }) => new FakeLocalTrack('video', mediaStreamTrack),
+    onAutoplayFailed: undefined,
+    on: (event, listener) => {
+      if (event === 'autoplay-failed') autoplay.on(listener);
+    },
+    off: (event, listener) => {
+      if (event === 'autoplay-failed') autoplay.off(listener);
+    },
     setLogLevel: () => undefined,
     disableLogUpload: () => undefined,
     enableLogUpload: () => undefined,
@@ -95,6 +116,15 @@ export function createFakeAgoraRTC(options?: FakeAgoraRTCOptions): FakeAgoraRTC 
         list.push({ code, message: message ?? TRACK_MESSAGES[code] ?? '' });
         trackFailures.set(kind, list);
       },
+      refuseAutoplay(refuse) {
+        if (refuse) autoplay.refusing = true;
+        else autoplay.lift();
+      },
+      get autoplayReports() {
+        return autoplay.reports;
+      },
     },
   };
+  autoplay.attach(namespace);
+  return namespace;
 }

@@ -2,6 +2,7 @@
 // (reference agora-relay-sdk.md §3, §4; protocol reference §4; measured in test/contract). Controls: `client.fake`.
 import type { RelayEvent, RelayState } from '../../core/relay-enums.js';
 import type { ConnectionState } from '../../core/sdk-types.js';
+import type { FakeAutoplay } from './autoplay.js';
 import { CallPlan } from './call-plan.js';
 import type { FakeClientControls, FakeRelayCall } from './client-controls.js';
 import { MESSAGES, sdkError } from './errors.js';
@@ -15,7 +16,7 @@ import type { RelayHost } from './relay-session.js';
 import { FakeRemoteUser } from './remote-user.js';
 import type { FakeMediaType } from './remote-user.js';
 import { sleep } from './timing.js';
-import { checkJoinArguments, checkOneOf, checkString } from './validation.js';
+import { checkJoinArguments, checkNumber, checkOneOf, checkString } from './validation.js';
 
 export interface FakeRetryConfig {
   timeout: number;
@@ -49,6 +50,7 @@ export class FakeClient extends FakeEventEmitter {
   readonly mode: string;
   readonly codec: string;
   private currentRole: string;
+  private roleOptions: { level?: number; delay?: number } | undefined;
   private state: ConnectionState = 'DISCONNECTED';
   private joinInfo: JoinInfo | undefined;
   private users: FakeRemoteUser[] = [];
@@ -72,6 +74,7 @@ export class FakeClient extends FakeEventEmitter {
     config: FakeClientConfig,
     private readonly options: ResolvedOptions,
     private readonly network: FakeNetwork,
+    private readonly autoplay?: FakeAutoplay,
   ) {
     super();
     this.mode = config.mode ?? 'rtc';
@@ -174,15 +177,27 @@ export class FakeClient extends FakeEventEmitter {
     }
   }
 
-  async setClientRole(role: string): Promise<void> {
+  /** The audience latency level the last setClientRole('audience', { level }) asked for (the SDK's default is 2). */
+  get audienceLevel(): number | undefined {
+    return this.currentRole === 'audience' ? (this.roleOptions?.level ?? 2) : undefined;
+  }
+
+  async setClientRole(role: string, options?: { level?: number; delay?: number }): Promise<void> {
+    // The SDK's checks, in its order (4.24.8 bundle): role, then the options, then the mode, then a level on a host.
     checkOneOf(role, 'role', ['audience', 'host']);
+    if (options?.level !== undefined) checkOneOf(options.level, 'level', [1, 2, 3]);
+    if (options?.delay !== undefined) checkNumber(options.delay, 'delay', 0, 3000);
     if (this.mode === 'rtc' || this.mode === 'p2p') {
       throw sdkError('INVALID_OPERATION', `${this.mode} mode can not use setClientRole`);
+    }
+    if (options?.level && role === 'host') {
+      throw sdkError('INVALID_OPERATION', 'host mode can not set audience latency level');
     }
     if (role === 'audience' && this.published.length > 0) {
       throw sdkError('INVALID_OPERATION', 'can not set client role to audience when publishing stream');
     }
     if (this.joinInfo) await sleep(this.options.latency);
+    if (options) this.roleOptions = { ...options };
     this.currentRole = role;
   }
 
@@ -358,7 +373,7 @@ export class FakeClient extends FakeEventEmitter {
       dropRelaySocket: ({ reconnect }) => this.relaySessionForControl().drop(reconnect),
       addRemoteUser: (uid) => {
         if (this.users.some((user) => user.uid === uid)) throw new Error(`fake: remote user ${String(uid)} exists`);
-        const user = new FakeRemoteUser(uid);
+        const user = new FakeRemoteUser(uid, this.autoplay);
         this.users.push(user);
         this.emit('user-joined', user);
       },

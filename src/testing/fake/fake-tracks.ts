@@ -1,11 +1,13 @@
 // Local tracks without devices: a camera backed by a canvas captureStream, a microphone backed by a silent WebAudio
 // destination, and custom video tracks around a given MediaStreamTrack. Only what the elements use.
 
+import type { FakeAutoplay, FakePlayback } from './autoplay.js';
+
 let nextTrackId = 1;
 
 export type FakeTrackKind = 'audio' | 'video';
 
-export class FakeLocalTrack {
+export class FakeLocalTrack implements FakePlayback {
   readonly trackMediaType: FakeTrackKind;
   enabled = true;
   muted = false;
@@ -15,12 +17,19 @@ export class FakeLocalTrack {
   private readonly onClose: () => void;
   private mediaElement: HTMLMediaElement | undefined;
   private closed = false;
+  /** Where a refused audio playback is reported (remote tracks of a fake namespace). */
+  autoplay: FakeAutoplay | undefined;
 
   constructor(kind: FakeTrackKind, track: MediaStreamTrack, onClose: () => void = () => undefined) {
     this.trackMediaType = kind;
     this.mediaStreamTrack = track;
     this.onClose = onClose;
     this.trackId = `track-fake-${nextTrackId++}`;
+  }
+
+  /** True while the track's media element is really playing (not refused by the browser's autoplay policy). */
+  get audible(): boolean {
+    return !!this.mediaElement && !this.mediaElement.paused;
   }
 
   getTrackId(): string {
@@ -47,13 +56,34 @@ export class FakeLocalTrack {
       container.append(video);
       this.mediaElement = video;
     } else {
+      // No autoplay attribute: play() below is the one attempt, so a refusal is seen (and reported) as the SDK does.
       const audio = document.createElement('audio');
-      audio.autoplay = true;
       audio.srcObject = stream;
       this.mediaElement = audio;
     }
-    void this.mediaElement.play().catch(() => undefined);
     this.isPlaying = true;
+    this.startElement();
+  }
+
+  /** Tries the media element again (after a gesture lifted the autoplay block). */
+  retryPlayback(): void {
+    this.startElement();
+  }
+
+  private startElement(): void {
+    const element = this.mediaElement;
+    if (!element) return;
+    const autoplay = this.trackMediaType === 'audio' ? this.autoplay : undefined;
+    if (autoplay?.refusing) {
+      autoplay.refused(this);
+      return;
+    }
+    element.play().then(
+      () => autoplay?.played(this),
+      (error: unknown) => {
+        if ((error as { name?: string }).name === 'NotAllowedError' && this.mediaElement === element) autoplay?.refused(this);
+      },
+    );
   }
 
   stop(): void {

@@ -1,5 +1,6 @@
 // A remote user as the client lists it in `remoteUsers` and hands it to user-* events. Subscribing gives it a track:
 // a canvas "camera" for video, silence for audio, so a view can really play a co-host.
+import type { FakeAutoplay } from './autoplay.js';
 import { createCanvasVideoTrack, createSilentAudioTrack, type FakeLocalTrack } from './fake-tracks.js';
 
 export type FakeMediaType = 'audio' | 'video';
@@ -11,14 +12,21 @@ export class FakeRemoteUser {
   audioTrack: FakeLocalTrack | undefined;
   videoTrack: FakeLocalTrack | undefined;
 
-  constructor(uid: number | string) {
+  constructor(
+    uid: number | string,
+    private readonly autoplay?: FakeAutoplay,
+  ) {
     this.uid = uid;
   }
 
   /** The track a subscription gets, made on first use. */
   subscribeTrack(mediaType: FakeMediaType): FakeLocalTrack {
     if (mediaType === 'video') return (this.videoTrack ??= createCanvasVideoTrack());
-    return (this.audioTrack ??= createSilentAudioTrack());
+    if (!this.audioTrack) {
+      this.audioTrack = createSilentAudioTrack();
+      this.audioTrack.autoplay = this.autoplay;
+    }
+    return this.audioTrack;
   }
 
   /** Publishing stopped (or the user left): its track ends, as a remote track does. */

@@ -19,7 +19,7 @@ export interface ContractClient {
   readonly remoteUsers: readonly unknown[];
   join(appId: unknown, channel: unknown, token: unknown, uid?: unknown): Promise<unknown>;
   leave(): Promise<void>;
-  setClientRole(role: unknown): Promise<void>;
+  setClientRole(role: unknown, options?: unknown): Promise<void>;
   unpublish(tracks?: unknown): Promise<void>;
   renewToken(token: unknown): Promise<void>;
   startChannelMediaRelay(config: unknown): Promise<void>;

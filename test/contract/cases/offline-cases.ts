@@ -219,6 +219,41 @@ export const offlineCases: ContractCase[] = [
       await expectRejects(callAsync(() => rtc.setClientRole('host'), 'setClientRole'), 'INVALID_OPERATION', 'rtc mode can not use setClientRole');
     },
   },
+  {
+    name: "setClientRole('audience', { level }) takes levels 1 and 2 before join; others reject INVALID_PARAMS; a host with a level INVALID_OPERATION",
+    source: 'read from the 4.24.8 bundle (setClientRole, tD), measured on the real SDK',
+    async run(impl) {
+      const live = impl.createClient({ codec: 'vp8', mode: 'live' });
+      await live.setClientRole('audience', { level: 1 });
+      expect(live.role).to.equal('audience');
+      await live.setClientRole('audience', { level: 2 });
+      expect(live.role).to.equal('audience');
+      await expectRejects(callAsync(() => live.setClientRole('audience', { level: 4 }), 'setClientRole'), 'INVALID_PARAMS', 'level can only be set as [1,2,3]');
+      await expectRejects(
+        callAsync(() => live.setClientRole('host', { level: 1 }), 'setClientRole'),
+        'INVALID_OPERATION',
+        'host mode can not set audience latency level',
+      );
+      expect(live.role).to.equal('audience');
+    },
+  },
+  {
+    name: 'the namespace has one settable onAutoplayFailed slot and an on("autoplay-failed") event',
+    source: 'rtc-sdk_en.d.ts (onAutoplayFailed; IAgoraRTC.on "autoplay-failed" since 4.18), measured on the real SDK',
+    run({ sdk }) {
+      const namespace = sdk as unknown as { onAutoplayFailed?: unknown; on?: unknown; off?: unknown };
+      const before = namespace.onAutoplayFailed;
+      const handler = () => undefined;
+      try {
+        namespace.onAutoplayFailed = handler;
+        expect(namespace.onAutoplayFailed).to.equal(handler);
+      } finally {
+        namespace.onAutoplayFailed = before;
+      }
+      expect(typeof namespace.on).to.equal('function');
+      expect(typeof namespace.off).to.equal('function');
+    },
+  },
   relayCallCase('start before join rejects INVALID_OPERATION (no sync throw, no event)', REF4, (sdk) => ({ method: 'start', config: relayConfig(sdk) }), 'INVALID_OPERATION', JOIN_FIRST),
   relayCallCase('update before join rejects INVALID_OPERATION', REF4, (sdk) => ({ method: 'update', config: relayConfig(sdk) }), 'INVALID_OPERATION', JOIN_FIRST),
   relayCallCase('stop before join rejects INVALID_OPERATION', REF4, () => ({ method: 'stop' }), 'INVALID_OPERATION', JOIN_FIRST),

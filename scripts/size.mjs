@@ -18,8 +18,11 @@ import config, { isSdkModule, SDK_CHUNK_NAME } from '../rollup.config.mjs';
  * Lit is ~6.4-6.8 KB and our own code ~8.1 KB) plus ~2% headroom. The 10 KB aim needs the relay session itself loaded
  * lazily (see the report on issue 5); lower this when that lands. Issue 11 added <agora-relay-audience>'s class and
  * registration (+791 B: 14,696 → 15,487 B); its viewer, view, styles and message catalogue are a lazy chunk.
+ * Issue 9's bounded waits and the planner/runner split (issue 10, part one) brought it to 17,478 B, all of it our
+ * code still in the entry (11,053 B without Lit). Raised to that figure + ~1%: the next step is issue 10's lazy
+ * runner, which must bring it to 8 KB; this budget only stops further growth until then.
  */
-export const ENTRY_BUDGET = 15_700;
+export const ENTRY_BUDGET = 17_650;
 
 /** Strings found only in the SDK's code: any of them in the entry means SDK code got in. */
 export const SDK_MARKERS = ['sd-rtn.com', 'statscollector', 'webrtc-cloud-proxy', 'CHANNEL_MEDIA_RELAY', 'AgoraRTC_N'];

@@ -137,12 +137,12 @@ describe('installed from the tarball into a scratch project', () => {
     assert.equal(result.code ?? 0, 0, `tsc failed:\n${result.stdout}${result.stderr}`);
   });
 
-  test('customElements names the manifest, and it lists both tags', async () => {
+  test('customElements names the manifest, and it lists every tag', async () => {
     const installed = join(scratch, 'node_modules/agora-relay-elements/');
     const own = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'));
     const elements = JSON.parse(await readFile(join(installed, own.customElements), 'utf8'));
     const tags = elements.modules.flatMap((module) => module.declarations ?? []).map((d) => d.tagName).filter(Boolean);
-    assert.deepEqual(tags.sort(), ['agora-relay-destination', 'agora-relay-host']);
+    assert.deepEqual(tags.sort(), ['agora-relay-audience', 'agora-relay-destination', 'agora-relay-host']);
     const viaExports = await run(
       process.execPath,
       ['--input-type=module', '-e', "console.log(import.meta.resolve('agora-relay-elements/custom-elements.json'))"],

@@ -4,6 +4,7 @@ import type { IAgoraRTC, IAgoraRTCClient, ILocalTrack } from 'agora-rtc-sdk-ng';
 import { startRemoteAgoraStandIn } from '../../../src/testing/stand-in/browser.js';
 import type { RemoteAgoraStandIn } from '../../../src/testing/stand-in/browser.js';
 import { loadRealAgoraRTC } from '../../support/contract-load-real-sdk.js';
+import { absorbRelayVideoProfileRejections } from '../../../src/core/sdk-quirks.js';
 import { joinedClient, leaveAll } from './media-checks.js';
 
 /**
@@ -77,6 +78,9 @@ export class MediaWorld {
   }
 
   async relay(client: IAgoraRTCClient, destinations: [string, number][]): Promise<void> {
+    // The call can fire while the start is still in flight, before the per-client wrap below exists (seen once in
+    // CI): the page-wide absorber the elements install catches exactly that rejection and nothing else.
+    absorbRelayVideoProfileRejections();
     await client.startChannelMediaRelay(this.relayConfiguration(client.channelName ?? '', destinations));
     quietVideoProfileUpdates(client);
   }

@@ -49,6 +49,10 @@ const chromiumStandIn = chromeLauncher({ launchOptions: standInLaunchOptions });
 // The stand-in's media tests (real pictures between many clients) get a Chromium of their own: after a few of them
 // in the same browser, the next test page never started (seen in full runs, never in a file on its own).
 const chromiumStandInMedia = chromeLauncher({ launchOptions: standInLaunchOptions });
+// The signalling files split over two Chromiums as well: with all thirteen in one, the page that came after about a
+// dozen of them never finished (seen in CI; each file passes alone). Cause not found yet; a fresh browser avoids it.
+const chromiumStandInLate = chromeLauncher({ launchOptions: standInLaunchOptions });
+const LATE_STAND_IN_FILES = ['test/stand-in/[r-z]*.chromium.test.ts'];
 
 // The browser's autoplay block as strict as it gets (test/autoplay): no media starts before a user gesture.
 const chromiumAutoplayPolicy = chromeLauncher({
@@ -118,8 +122,17 @@ export default {
     },
     {
       name: 'agora-stand-in',
-      files: ['test/stand-in/**/*.chromium.test.ts', '!test/stand-in/**/*media*.chromium.test.ts'],
+      files: [
+        'test/stand-in/**/*.chromium.test.ts',
+        '!test/stand-in/**/*media*.chromium.test.ts',
+        ...LATE_STAND_IN_FILES.map((glob) => `!${glob}`),
+      ],
       browsers: [chromiumStandIn],
+    },
+    {
+      name: 'agora-stand-in-late',
+      files: [...LATE_STAND_IN_FILES, '!test/stand-in/**/*media*.chromium.test.ts'],
+      browsers: [chromiumStandInLate],
     },
     {
       name: 'agora-stand-in-media',

@@ -2,17 +2,25 @@
 // publishes there (the channel's own and those relayed in from other channels), plays their audio, keeps the list of
 // hosts a view shows, renews its join token, and leaves when closed. Framework-free; loaded lazily by
 // <agora-relay-audience>, so a page without an audience never downloads it.
+//
+// This file holds the viewer's state, its lifecycle and its answers to the channel's events; the steps of joining and
+// leaving are in audience-joining.ts, the hosts it follows and their sound in audience-hosts.ts.
 import { watchAutoplay, markResumed } from './autoplay.js';
-import { audienceStatus, phaseOf } from './audience-status.js';
+import { FollowedHosts } from './audience-hosts.js';
+import type { AudienceContext } from './audience-context.js';
 import {
-  AUDIENCE_JOIN_TIMEOUT_MS,
-  audienceLevel,
-  checkAudienceInput,
-  checkSdkVersion,
-  LEAVE_TIMEOUT_MS,
-  TIMED_OUT,
-  within,
-} from './audience-support.js';
+  joinToken,
+  joinWithin,
+  leaveWithin,
+  loadAudienceSdk,
+  renewFromProvider,
+  Stop,
+  stopIfClosed,
+  validateAudience,
+} from './audience-joining.js';
+import { listenToClient } from './audience-listeners.js';
+import { audienceStatus, phaseOf } from './audience-status.js';
+import { audienceLevel } from './audience-support.js';
 import {
   AUDIENCE_RETRIES,
   type AudienceClient,
@@ -23,20 +31,17 @@ import {
   type AudienceSdk,
   type AudienceStatus,
 } from './audience-types.js';
-import { loadAgoraRTC } from './load-sdk.js';
 import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
 import type { ConnectionState, RemoteUser } from './sdk-types.js';
-import { requestToken } from './tokens.js';
 import { TypedEventTarget } from './typed-event-target.js';
 
 export { AUDIENCE_JOIN_TIMEOUT_MS, LEAVE_TIMEOUT_MS } from './audience-support.js';
 export * from './audience-types.js';
 export { describeError, describeStatus, ERROR_MESSAGES, STATUS_MESSAGES } from './messages.js';
 
-class Stop extends Error {}
-
 export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
   readonly #options: AudienceOptions;
+  readonly #context: AudienceContext;
   #client: AudienceClient | null = null;
   #sdk: AudienceSdk | null = null;
   #phase: AudiencePhase = 'loading';
@@ -46,14 +51,23 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
   #blocked = false;
   #closed = false;
   #disposers: (() => void)[] = [];
-  /** Remote users we subscribed to, per media. */
-  #subscribed = new Map<number | string, Set<'audio' | 'video'>>();
+  readonly #hosts: FollowedHosts;
   #joinedUid: number | null = null;
 
   constructor(options: AudienceOptions) {
     super();
     this.#options = { ...options };
     this.#muted = !!options.muted;
+    this.#context = {
+      options: this.#options,
+      isClosed: () => this.#closed,
+      isMuted: () => this.#muted,
+      fail: (error) => this.#fail(error),
+      warn: (error) => this.#warn(error),
+      report: (error) => this.#report(error),
+      emit: (type, detail) => this.emit(type, detail),
+    };
+    this.#hosts = new FollowedHosts(this.#context);
   }
 
   get client(): AudienceClient | null {
@@ -62,17 +76,7 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
 
   /** Hosts that publish and that we subscribed to, in the order they published. */
   get hosts(): AudienceHost[] {
-    const users = this.#client?.remoteUsers ?? [];
-    return users
-      .filter((user) => this.#subscribed.get(user.uid)?.size)
-      .map((user) => {
-        const media = this.#subscribed.get(user.uid) as Set<'audio' | 'video'>;
-        const hasVideo = media.has('video') && user.hasVideo;
-        const host: AudienceHost = { uid: user.uid, hasAudio: media.has('audio') && user.hasAudio, hasVideo };
-        if (hasVideo && user.videoTrack) host.videoTrack = user.videoTrack;
-        return host;
-      })
-      .filter((host) => host.hasAudio || host.hasVideo);
+    return this.#hosts.among(this.#remoteUsers());
   }
 
   get muted(): boolean {
@@ -95,6 +99,11 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
     });
   }
 
+  /** For the view: which SDK namespace joined (autoplay and tests). */
+  get sdk(): AudienceSdk | null {
+    return this.#sdk;
+  }
+
   /**
    * Joins (or, with a page's client, follows it) and subscribes. Resolves true once joined, false when it could not
    * (each failure is an `agora-relay-error` event and the status); never rejects.
@@ -102,8 +111,9 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
   async connect(): Promise<boolean> {
     try {
       const own = !this.#options.client;
-      const uid = this.#validate(own);
-      const sdk = await this.#loadSdk(own);
+      const uid = validateAudience(this.#context, own);
+      const sdk = await loadAudienceSdk(this.#context, own);
+      this.#sdk = sdk;
       // A page's own client and no sdk: the page's window.AgoraRTC, if any, is the namespace that reports refusals.
       const reporter = sdk ?? ((globalThis as { AgoraRTC?: AudienceSdk }).AgoraRTC || null);
       this.#disposers.push(
@@ -122,9 +132,12 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
       this.#client = client;
       this.#disposers.push(this.#listen(client, true));
       await client.setClientRole('audience', { level: audienceLevel(this.#options.latency) });
-      this.#check();
+      stopIfClosed(this.#context);
       this.#setPhase('connecting');
-      await this.#join(client, uid);
+      const token = await joinToken(this.#context, uid ?? 0);
+      stopIfClosed(this.#context);
+      this.#joinedUid = uid;
+      await joinWithin(this.#context, client, uid, token);
       this.#setPhase(client.connectionState === 'CONNECTED' ? 'live' : this.#phase);
       return true;
     } catch (error) {
@@ -144,12 +157,10 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
     this.#closed = true;
     const client = this.#client;
     const own = !this.#options.client;
-    for (const user of client?.remoteUsers ?? []) {
-      if (this.#subscribed.get(user.uid)?.has('audio')) user.audioTrack?.stop();
-    }
-    this.#subscribed.clear();
+    this.#hosts.stopAudio(this.#remoteUsers());
+    this.#hosts.clear();
     for (const dispose of this.#disposers.splice(0)) dispose();
-    if (client && own) await this.#leave(client);
+    if (client && own) await leaveWithin(this.#context, client);
     this.#phase = 'closed';
     this.emit('change', undefined);
   }
@@ -158,11 +169,8 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
   setMuted(muted: boolean): void {
     if (this.#muted === muted) return;
     this.#muted = muted;
-    for (const user of this.#client?.remoteUsers ?? []) {
-      if (!this.#subscribed.get(user.uid)?.has('audio')) continue;
-      if (muted) user.audioTrack?.stop();
-      else this.#playAudio(user);
-    }
+    if (muted) this.#hosts.stopAudio(this.#remoteUsers());
+    else this.#hosts.playAudio(this.#remoteUsers());
     this.emit('change', undefined);
   }
 
@@ -182,97 +190,9 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
     if (!client || this.#options.client || client.connectionState !== 'CONNECTED') return;
     try {
       await client.renewToken(token);
-      this.#warning = undefined;
-      this.emit('change', undefined);
+      this.#renewed();
     } catch (error) {
       this.#warn(fromSdkError(error, 'token', 'Could not renew the join token.'));
-    }
-  }
-
-  // ---- joining --------------------------------------------------------------------------------------------------
-
-  /** The uid to join with (null: Agora assigns one), or a reported validation failure. */
-  #validate(own: boolean): number | null {
-    const checked = checkAudienceInput(this.#options, own);
-    if ('code' in checked) {
-      this.#fail({ code: checked.code, message: checked.message, operation: 'validate' });
-      throw new Stop();
-    }
-    return checked.uid;
-  }
-
-  async #loadSdk(own: boolean): Promise<AudienceSdk | null> {
-    const given = this.#options.sdk ?? null;
-    if (!own && !given) return null;
-    let sdk: AudienceSdk;
-    try {
-      sdk = await loadAgoraRTC(given as never, this.#options.importSdk);
-    } catch (error) {
-      this.#fail({ code: 'SDK_LOAD_FAILED', message: (error as Error).message, operation: 'load' });
-      throw new Stop();
-    }
-    this.#check();
-    const tooOld = checkSdkVersion(sdk.VERSION);
-    if (tooOld) {
-      this.#fail({ code: 'SDK_VERSION_UNSUPPORTED', message: tooOld, operation: 'load' });
-      throw new Stop();
-    }
-    this.#sdk = sdk;
-    return sdk;
-  }
-
-  async #join(client: AudienceClient, uid: number | null): Promise<void> {
-    const appId = this.#options.appId as string;
-    const channelName = this.#options.channelName as string;
-    const token = await this.#joinToken(uid ?? 0);
-    this.#check();
-    this.#joinedUid = uid;
-    const limit = this.#options.joinTimeoutMs ?? AUDIENCE_JOIN_TIMEOUT_MS;
-    let outcome: unknown;
-    try {
-      outcome = await within(client.join(appId, channelName, token, uid), limit);
-    } catch (error) {
-      if (this.#closed) throw new Stop();
-      throw error;
-    }
-    if (outcome === TIMED_OUT) {
-      await this.#leave(client);
-      this.#fail({
-        code: 'TIMEOUT',
-        message: `Joining "${channelName}" got no answer within ${limit / 1000} s; Agora may be unreachable from here.`,
-        operation: 'join',
-        channelName,
-      });
-      throw new Stop();
-    }
-    this.#check();
-  }
-
-  async #joinToken(uid: number): Promise<string | null> {
-    const { token, tokenProvider } = this.#options;
-    const channelName = this.#options.channelName as string;
-    if (token) return token;
-    if (!tokenProvider) return null;
-    try {
-      return await requestToken(tokenProvider, { channelName, uid, purpose: 'join' });
-    } catch (error) {
-      this.#fail({ code: 'TOKEN_FETCH_FAILED', message: (error as Error).message, operation: 'token', channelName });
-      throw new Stop();
-    }
-  }
-
-  /** A bounded leave: one that never answers is reported and let go, so closing never hangs. */
-  async #leave(client: AudienceClient): Promise<void> {
-    const limit = this.#options.leaveTimeoutMs ?? LEAVE_TIMEOUT_MS;
-    const outcome = await within(client.leave(), limit).catch((error: unknown) => {
-      this.#report(fromSdkError(error, 'leave', 'Could not leave.'));
-    });
-    if (outcome === TIMED_OUT) {
-      this.#report({
-        code: 'TIMEOUT',
-        message: `Leaving "${this.#options.channelName ?? ''}" got no answer within ${limit / 1000} s; stopped waiting.`,
-        operation: 'leave',
-      });
     }
   }
 
@@ -282,60 +202,48 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
     this.#disposers.push(this.#listen(client, false));
     this.#setPhase(phaseOf(client.connectionState) ?? 'connecting');
     for (const user of client.remoteUsers) {
-      if (user.hasAudio) void this.#subscribe(client, user, 'audio');
-      if (user.hasVideo) void this.#subscribe(client, user, 'video');
+      if (user.hasAudio) void this.#hosts.subscribe(client, user, 'audio');
+      if (user.hasVideo) void this.#hosts.subscribe(client, user, 'video');
     }
     return client.connectionState === 'CONNECTED';
+  }
+
+  #remoteUsers(): readonly RemoteUser[] {
+    return this.#client?.remoteUsers ?? [];
   }
 
   // ---- following the channel -------------------------------------------------------------------------------------
 
   #listen(client: AudienceClient, own: boolean): () => void {
-    const handlers: [string, (...args: never[]) => void][] = [
-      [
-        'connection-state-change',
-        (state: ConnectionState, previousState: ConnectionState, reason?: string) => {
-          this.emit('connection-state-change', reason ? { state, previousState, reason } : { state, previousState });
-          this.#onConnection(state, reason);
-        },
-      ],
-      ['user-joined', (user: RemoteUser) => this.emit('user-joined', { uid: user.uid })],
-      [
-        'user-left',
-        (user: RemoteUser, reason?: string) => {
-          this.#subscribed.delete(user.uid);
-          this.emit('user-left', reason ? { uid: user.uid, reason } : { uid: user.uid });
-          this.emit('change', undefined);
-        },
-      ],
-      ['user-published', (user: RemoteUser, mediaType: 'audio' | 'video') => void this.#subscribe(client, user, mediaType)],
-      [
-        'user-unpublished',
-        (user: RemoteUser, mediaType: 'audio' | 'video') => {
-          this.#subscribed.get(user.uid)?.delete(mediaType);
-          this.emit('user-unpublished', { uid: user.uid, mediaType });
-          this.emit('change', undefined);
-        },
-      ],
-    ];
-    if (own) {
-      handlers.push(
-        ['token-privilege-will-expire', () => void this.#renewJoinToken(client)],
-        [
-          'token-privilege-did-expire',
-          () =>
-            this.#fail({
-              code: 'TOKEN_EXPIRE',
-              message: 'The join token expired and the client left the channel; give a new token or a token-url.',
-              operation: 'join',
-            }),
-        ],
-      );
-    }
-    for (const [event, handler] of handlers) client.on(event, handler);
-    return () => {
-      for (const [event, handler] of handlers) client.off(event, handler);
-    };
+    return listenToClient(client, {
+      connectionStateChange: (state, previousState, reason) => {
+        this.emit('connection-state-change', reason ? { state, previousState, reason } : { state, previousState });
+        this.#onConnection(state, reason);
+      },
+      userJoined: (user) => this.emit('user-joined', { uid: user.uid }),
+      userLeft: (user, reason) => {
+        this.#hosts.left(user.uid);
+        this.emit('user-left', reason ? { uid: user.uid, reason } : { uid: user.uid });
+        this.emit('change', undefined);
+      },
+      userPublished: (user, mediaType) => void this.#hosts.subscribe(client, user, mediaType),
+      userUnpublished: (user, mediaType) => {
+        this.#hosts.unpublished(user.uid, mediaType);
+        this.emit('user-unpublished', { uid: user.uid, mediaType });
+        this.emit('change', undefined);
+      },
+      // A page's own client is the page's to renew.
+      ...(own && {
+        tokenWillExpire: () =>
+          void renewFromProvider(this.#context, client, this.#joinedUid).then((renewed) => renewed && this.#renewed()),
+        tokenDidExpire: () =>
+          this.#fail({
+            code: 'TOKEN_EXPIRE',
+            message: 'The join token expired and the client left the channel; give a new token or a token-url.',
+            operation: 'join',
+          }),
+      }),
+    });
   }
 
   #onConnection(state: ConnectionState, reason?: string): void {
@@ -349,59 +257,19 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
     if (phase && this.#phase !== 'failed') this.#setPhase(phase);
   }
 
-  async #subscribe(client: AudienceClient, user: RemoteUser, mediaType: 'audio' | 'video'): Promise<void> {
-    try {
-      await client.subscribe(user, mediaType);
-    } catch (error) {
-      if (!this.#closed) this.#warn(fromSdkError(error, 'join', `Could not subscribe to host ${user.uid}.`));
-      return;
-    }
-    if (this.#closed) return;
-    const media = this.#subscribed.get(user.uid) ?? new Set();
-    media.add(mediaType);
-    this.#subscribed.set(user.uid, media);
-    if (mediaType === 'audio' && !this.#muted) this.#playAudio(user);
-    this.emit('user-published', { uid: user.uid, mediaType });
-    this.emit('change', undefined);
-  }
-
-  #playAudio(user: RemoteUser): void {
-    try {
-      // The SDK reports a refusal through onAutoplayFailed (watched in autoplay.ts), not by throwing.
-      user.audioTrack?.play();
-    } catch (error) {
-      this.#warn(fromSdkError(error, 'join', `Could not play host ${user.uid}'s audio.`));
-    }
-  }
-
   /** After a gesture: every host's audio again (video is the view's to play). */
   #replay(): void {
     this.#setBlocked(false);
     if (this.#muted || this.#closed) return;
-    for (const user of this.#client?.remoteUsers ?? []) {
-      if (this.#subscribed.get(user.uid)?.has('audio')) this.#playAudio(user);
-    }
-  }
-
-  async #renewJoinToken(client: AudienceClient): Promise<void> {
-    const { tokenProvider } = this.#options;
-    const channelName = this.#options.channelName as string;
-    if (!tokenProvider || this.#closed) return;
-    try {
-      const token = await requestToken(tokenProvider, { channelName, uid: this.#joinedUid ?? 0, purpose: 'join' });
-      await client.renewToken(token);
-      this.#warning = undefined;
-      this.emit('change', undefined);
-    } catch (error) {
-      const detail = fromSdkError(error, 'token', 'Could not renew the join token.');
-      this.#warn({ ...detail, code: detail.code === 'UNEXPECTED_ERROR' ? 'TOKEN_FETCH_FAILED' : detail.code, channelName });
-    }
+    this.#hosts.playAudio(this.#remoteUsers());
   }
 
   // ---- state and reporting -----------------------------------------------------------------------------------
 
-  #check(): void {
-    if (this.#closed) throw new Stop();
+  /** The join token was renewed: the status drops the last warning. */
+  #renewed(): void {
+    this.#warning = undefined;
+    this.emit('change', undefined);
   }
 
   #setPhase(phase: AudiencePhase): void {
@@ -433,10 +301,5 @@ export class AudienceViewer extends TypedEventTarget<AudienceEventMap> {
 
   #report(error: RelayErrorDetail): void {
     this.emit('agora-relay-error', { ...error });
-  }
-
-  /** For the view: which SDK namespace joined (autoplay and tests). */
-  get sdk(): AudienceSdk | null {
-    return this.#sdk;
   }
 }

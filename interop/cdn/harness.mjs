@@ -107,8 +107,9 @@ export async function launchBrowser() {
 /**
  * Opens `path` on the server in a fresh page and waits for the page's `window.__done`; returns what the page
  * reported, every request it made (paths on the server), every request it tried elsewhere, and its console errors.
+ * Requests to `alsoAllowed` origins (other servers of the test on this machine) go through too.
  */
-export async function visit(browser, origin, path) {
+export async function visit(browser, origin, path, alsoAllowed = []) {
   const page = await browser.newPage();
   const requests = [];
   const offsite = [];
@@ -119,7 +120,7 @@ export async function visit(browser, origin, path) {
     if (url.origin === origin) {
       requests.push(url.pathname);
       void request.continue();
-    } else if (url.protocol === 'data:' || url.protocol === 'blob:') {
+    } else if (url.protocol === 'data:' || url.protocol === 'blob:' || alsoAllowed.includes(url.origin)) {
       void request.continue();
     } else {
       offsite.push(request.url());

@@ -4,11 +4,17 @@
 // request off this machine, so the real SDK's join fails as it does on a machine with no network. Needs `npm run build`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { startTokenServer } from '../../examples/token-server.mjs';
 import { launchBrowser, startServer, visit } from '../../interop/cdn/harness.mjs';
 
 /** The catalogue's NETWORK_ERROR words (src/core/messages.ts), as the status line shows them: title, then action. */
 const NO_ROUTE =
   'Agora could not be reached from here. Check the internet connection; a firewall or a network that blocks Agora can also cause this.';
+
+/** The catalogue's TOKEN_FETCH_FAILED:unreachable words: what a page whose token endpoint sends no CORS header shows. */
+const NO_CORS =
+  'The token server could not be reached. Check token-url. If it is on another site, CORS is the likely cause: the ' +
+  'server must send Access-Control-Allow-Origin for this page.';
 
 /** The light-DOM sentence every page's embed carries for when the script never runs. */
 const FALLBACK = 'The live video of stage B appears here. If you can read this, the player did not load.';
@@ -41,15 +47,21 @@ after(async () => {
 });
 
 /**
- * Visits `path`; nothing may leave this machine but the aborted attempts of a real SDK to reach Agora, and the console
- * holds no error beyond those (and `expected`).
+ * Visits `path`; nothing may leave this machine but the aborted attempts of a real SDK to reach Agora (and requests to
+ * `alsoAllowed` origins), and the console holds no error beyond those and one line for each of `expected` (patterns).
  */
-async function open(path, expected = []) {
-  const visited = await visit(browser, server.origin, path);
+async function open(path, expected = [], alsoAllowed = []) {
+  const visited = await visit(browser, server.origin, path, alsoAllowed);
   await visited.page.close();
   const elsewhere = visited.offsite.filter((url) => !/^https:\/\/[\w.-]+\.(agora\.io|sd-rtn\.com)\//.test(url));
   assert.deepEqual(elsewhere, [], 'no request but Agora’s, and those were aborted');
-  assert.deepEqual(pageErrors(visited.consoleErrors), expected, 'no error but the SDK’s own log of the failed join');
+  const errors = pageErrors(visited.consoleErrors);
+  for (const pattern of expected) {
+    const index = errors.findIndex((line) => pattern.test(line));
+    assert.ok(index >= 0, `a console error like ${pattern} in ${JSON.stringify(errors)}`);
+    errors.splice(index, 1);
+  }
+  assert.deepEqual(errors, [], 'no other error but the SDK’s own log of the failed join');
   return visited;
 }
 
@@ -100,9 +112,7 @@ describe('CMS embeds, each a page of its own', () => {
   });
 
   test('a script that is a 404: the fallback words, in the :not(:defined) box, labels hidden', SLOW, async () => {
-    const { result, requests } = await open('/interop/cdn/cms/missing.html', [
-      'Failed to load resource: the server responded with a status of 404 (Not Found)',
-    ]);
+    const { result, requests } = await open('/interop/cdn/cms/missing.html', [/status of 404 \(Not Found\)/]);
     assert.deepEqual(result.embeds, [
       { ...result.embeds[0], defined: false, status: '', tiles: [], fallback: FALLBACK, fallbackStyled: true },
     ]);
@@ -119,5 +129,49 @@ describe('CMS embeds, each a page of its own', () => {
       ['script-src-elem /dist/cdn/agora-relay-elements.js'],
     );
     assert.equal(server.reports.splice(0).length, 1, 'one violation report');
+  });
+
+  describe('a token endpoint on another origin (examples/token-server.mjs)', () => {
+    let tokens;
+    let tokenOrigin;
+    const asked = [];
+    before(async () => {
+      tokens = await startTokenServer({
+        appId: '0123456789abcdef0123456789abcdef',
+        appCertificate: 'fedcba9876543210fedcba9876543210',
+        port: 0,
+        // The page's origin is listed; whether a page may have a join token is allow()'s call.
+        allowedOrigins: [server.origin],
+        allow: ({ purpose, channelName, origin }) => {
+          asked.push(`${purpose} ${channelName} ${origin === server.origin ? 'page' : origin}`);
+          return purpose === 'join' && channelName !== 'stage-closed';
+        },
+      });
+      tokenOrigin = `http://127.0.0.1:${tokens.address().port}`;
+    });
+    after(() => tokens?.close());
+
+    test('with CORS for the page: the embed gets its join token and plays', SLOW, async () => {
+      asked.length = 0;
+      const url = encodeURIComponent(`${tokenOrigin}/agora/token`);
+      const { result } = await open(`/interop/cdn/cms/token.html?sdk=fake&token-url=${url}`, [], [tokenOrigin]);
+      assert.equal(result.embeds[0].status, 'Live: watching 1 host.');
+      assert.deepEqual(result.joinTokens, ['007…'], 'joined with an AccessToken2 from the endpoint');
+      assert.deepEqual(asked, ['join stage-b page']);
+    });
+
+    test('no CORS header for the page: the status names CORS as the likely cause, and no join is tried', SLOW, async (t) => {
+      const closed = await startTokenServer({ appId: '0123456789abcdef0123456789abcdef', appCertificate: 'fedcba9876543210fedcba9876543210', port: 0 });
+      t.after(() => closed.close());
+      const closedOrigin = `http://127.0.0.1:${closed.address().port}`;
+      const url = encodeURIComponent(`${closedOrigin}/agora/token`);
+      const { result } = await open(
+        `/interop/cdn/cms/token.html?sdk=fake&token-url=${url}`,
+        [/has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header/],
+        [closedOrigin],
+      );
+      assert.equal(result.embeds[0].status, NO_CORS);
+      assert.deepEqual(result.joinTokens, ['not joined'], 'no join without a token');
+    });
   });
 });

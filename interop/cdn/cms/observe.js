@@ -3,8 +3,8 @@
 // of the page sees in every <agora-relay-audience>, in this document and in same-origin iframes: its status line once
 // it has settled (live, waiting or an error; not loading or connecting), its tiles and labels, and, when the tag never
 // got defined, the fallback text and whether the :not(:defined) rule styles it. Where a document's SDK is the offline
-// fake (?sdk=fake, see fake-sdk.js) it also plays the hosts: each joined fake client's channel gets one publishing
-// host, uid 2001, and that document's embeds have settled once they show a tile.
+// fake (?sdk=fake, see page-setup.js) it also plays the hosts: each joined fake client's channel gets one publishing
+// host, uid 2001, and that document's embeds have settled once they are live or show an error.
 (() => {
   // The real SDK gives up on a join with no route after about 20 s (it retries).
   const SETTLE_MS = 45_000;
@@ -56,7 +56,9 @@
     for (;;) {
       for (const where of documents()) hostsOnFake(where);
       embeds = documents().flatMap((where) => [...where.querySelectorAll('agora-relay-audience')].map((element) => describe(element, where)));
-      const settled = embeds.every((embed) => !embed.defined || (!transient(embed.status) && (!embed.onFake || embed.tiles.length > 0)));
+      const settled = embeds.every(
+        (embed) => !embed.defined || (!transient(embed.status) && !(embed.onFake && embed.status.startsWith('Connected to'))),
+      );
       // An undefined tag may still be on its way: give a script a moment before reading the fallback.
       if (settled && (embeds.some((embed) => embed.defined) || Date.now() > start + 1000)) break;
       if (Date.now() > start + SETTLE_MS) break;
@@ -64,8 +66,14 @@
     }
     const frame = document.querySelector('iframe');
     const policy = frame?.contentDocument?.featurePolicy;
+    const fakeClients = documents().flatMap((where) => where.defaultView?.AgoraRTC?.fake?.clients ?? []);
     return {
       embeds,
+      // Whether each fake client joined, and with what kind of token ("007…" is an AccessToken2): never the token.
+      joinTokens: fakeClients.map((client) => {
+        if (!client.joinInfo) return 'not joined';
+        return client.joinInfo.token ? `${client.joinInfo.token.slice(0, 3)}…` : 'no token';
+      }),
       clientsMade: window.__clientsMade ?? null,
       sdkVersion: window.AgoraRTC?.VERSION ?? null,
       frameAllows: policy ? ['camera', 'microphone', 'autoplay'].filter((feature) => policy.allowsFeature(feature)) : null,

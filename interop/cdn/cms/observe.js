@@ -1,5 +1,5 @@
 /* global document, customElements, getComputedStyle */
-// A classic script, first in each CMS page's <head> (test/node/cms.test.mjs): window.__done resolves with what a reader
+// A classic script, first in each CMS page's <head> (test/node/cms-*.test.mjs): window.__done resolves with what a reader
 // of the page sees in every <agora-relay-audience>, in this document and in same-origin iframes: its status line once
 // it has settled (live, waiting or an error; not loading or connecting), its tiles and labels, and, when the tag never
 // got defined, the fallback text and whether the :not(:defined) rule styles it. Where a document's SDK is the offline

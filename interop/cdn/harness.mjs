@@ -34,12 +34,22 @@ export const SDK_CSP = STRICT_CSP.replace("style-src 'self'", "style-src 'self';
   "connect-src 'self' https://*.agora.io wss://*.agora.io https://*.sd-rtn.com wss://*.sd-rtn.com",
 );
 
+/**
+ * A site's policy that lets its own scripts under /interop/cdn/cms/ run and nothing else: the library's script, from
+ * /dist/, is blocked, as a CMS's policy blocks a CDN it does not list.
+ */
+const cmsOnlyCsp = (origin) =>
+  [`default-src 'none'`, `script-src ${origin}/interop/cdn/cms/`, `style-src 'self'`, 'report-uri /csp-report'].join('; ');
+
 /** Path prefixes that serve interop/cdn/ under a policy. */
-const POLICIES = { '/csp/': STRICT_CSP, '/csp-sdk/': SDK_CSP };
+const POLICIES = { '/csp/': () => STRICT_CSP, '/csp-sdk/': () => SDK_CSP, '/csp-blocked/': cmsOnlyCsp };
+
+/** Agora's own browser build (window.AgoraRTC), for the page that loads it with its own script tag. */
+const SDK_UMD = '/node_modules/agora-rtc-sdk-ng/AgoraRTC_N-production.js';
 
 /**
- * Serves /dist/** and /interop/cdn/**; /csp/page.html is interop/cdn/page.html under STRICT_CSP, /csp-sdk/page.html
- * under SDK_CSP. Violation reports sent to /csp-report are kept in `reports`.
+ * Serves /dist/**, /interop/cdn/** and Agora's browser build; /csp/page.html is interop/cdn/page.html under
+ * STRICT_CSP, /csp-sdk/page.html under SDK_CSP, /csp-blocked/… under a policy that blocks the library's script. Violation reports sent to /csp-report are kept in `reports`.
  */
 export async function startServer() {
   const reports = [];
@@ -58,14 +68,14 @@ export async function startServer() {
     }
     const prefix = Object.keys(POLICIES).find((start) => url.pathname.startsWith(start));
     const path = normalize(prefix ? `/interop/cdn/${url.pathname.slice(prefix.length)}` : url.pathname);
-    if (!path.startsWith('/dist/') && !path.startsWith('/interop/cdn/')) {
+    if (!path.startsWith('/dist/') && !path.startsWith('/interop/cdn/') && path !== SDK_UMD) {
       response.writeHead(404).end();
       return;
     }
     try {
       const body = await readFile(root + path.slice(1));
       const headers = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-      if (prefix) headers['content-security-policy'] = POLICIES[prefix];
+      if (prefix) headers['content-security-policy'] = POLICIES[prefix](`http://${request.headers.host}`);
       response.writeHead(200, headers).end(body);
     } catch {
       response.writeHead(404).end();
@@ -83,6 +93,10 @@ export async function launchBrowser() {
     args: [
       ...QUIET_CHROMIUM_ARGS,
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      // Pages visited side by side keep their timers: a background tab's would be throttled.
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
       // The real SDK's camera and microphone tracks, from Chromium's fake devices, with no prompt.
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
@@ -93,8 +107,9 @@ export async function launchBrowser() {
 /**
  * Opens `path` on the server in a fresh page and waits for the page's `window.__done`; returns what the page
  * reported, every request it made (paths on the server), every request it tried elsewhere, and its console errors.
+ * Requests to `alsoAllowed` origins (other servers of the test on this machine) go through too.
  */
-export async function visit(browser, origin, path) {
+export async function visit(browser, origin, path, alsoAllowed = []) {
   const page = await browser.newPage();
   const requests = [];
   const offsite = [];
@@ -105,7 +120,7 @@ export async function visit(browser, origin, path) {
     if (url.origin === origin) {
       requests.push(url.pathname);
       void request.continue();
-    } else if (url.protocol === 'data:' || url.protocol === 'blob:') {
+    } else if (url.protocol === 'data:' || url.protocol === 'blob:' || alsoAllowed.includes(url.origin)) {
       void request.continue();
     } else {
       offsite.push(request.url());

@@ -40,6 +40,12 @@ export interface StandInDemoHandle {
   dispose(): Promise<void>;
 }
 
+function find<T extends Element = Element>(parent: ParentNode, selector: string): T {
+  const found = parent.querySelector<T>(selector);
+  if (!found) throw new Error(`demo: no ${selector}`);
+  return found;
+}
+
 let loading: Promise<IAgoraRTC> | undefined;
 /** The real SDK's UMD build, once per page; no log output or upload. */
 function loadSdk(): Promise<IAgoraRTC> {
@@ -84,8 +90,8 @@ const template = () => `
 export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions = {}): StandInDemoHandle {
   root.classList.add('relay-demo', 'stand-in-demo');
   root.innerHTML = template();
-  const statusBox = root.querySelector<HTMLElement>('[data-ref="status"]')!;
-  const stagesBox = root.querySelector<HTMLElement>('[data-ref="stages"]')!;
+  const statusBox = find<HTMLElement>(root, '[data-ref="status"]');
+  const stagesBox = find<HTMLElement>(root, '[data-ref="stages"]');
   const hosts: AgoraRelayHost[] = [];
   const audiences: AgoraRelayAudience[] = [];
   const media: SyntheticMedia[] = [];
@@ -165,11 +171,11 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
       destination.setAttribute('uid', String(stage.uid));
       destination.innerHTML = `<span>Relays into <code>${stage.other}</code> as uid ${stage.uid}:</span> <span class="status">idle</span>`;
       destination.addEventListener('agora-relay-destination-status', (event) => {
-        destination.querySelector('.status')!.textContent = event.detail.status;
+        find(destination, '.status').textContent = event.detail.status;
       });
       host.append(destination);
       host.sdk = sdkFor(sdk, addresses, tracks) as never;
-      const relay = column.querySelector<HTMLOutputElement>('[data-ref="relay"]')!;
+      const relay = find<HTMLOutputElement>(column, '[data-ref="relay"]');
       host.addEventListener('channel-media-relay-state', (event) => {
         relay.textContent = event.detail.state;
         relay.dataset.state = event.detail.state;

@@ -3,22 +3,19 @@
 // command; Ctrl-C (or SIGTERM) stops both. The demo page asks the dev server at /__stand-in/status whether the
 // program runs and where, so it can say what is wrong when it is not.
 //
-// The program is src/testing/stand-in/server/cli.ts bundled by esbuild into node_modules/.cache (a fraction of a
-// second; `npm run build` is not needed). Environment:
+// The program is src/testing/stand-in/server/cli.ts, bundled by esbuild (scripts/stand-in-program.mjs). Environment:
 //   STAND_IN_PORT     its first port (default 7350; the relay service takes the next one)
 //   MEDIA_ADDRESS     the address WebRTC media goes to: `auto` (default: this machine's first non-loopback IPv4
 //                     address, so a desktop browser needs no loopback flag), `loopback`, or an IPv4 address
 //   STAND_IN=0        no stand-in (the demo then offers the offline fake)
 //   PORT, HOST        where the dev server listens (web-dev-server.config.mjs)
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { startDevServer } from '@web/dev-server';
 import devServerConfig from '../web-dev-server.config.mjs';
+import { buildStandInProgram } from './stand-in-program.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const say = (line) => process.stderr.write(`npm start: ${line}\n`);
@@ -38,19 +35,7 @@ function mediaAddress() {
 }
 
 async function startStandIn() {
-  const out = join(root, 'node_modules/.cache/agora-relay-elements');
-  mkdirSync(out, { recursive: true });
-  const program = join(out, 'agora-relay-stand-in.mjs');
-  await build({
-    entryPoints: [join(root, 'src/testing/stand-in/server/cli.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: program,
-    logLevel: 'warning',
-  });
+  const program = await buildStandInProgram(root);
   const address = mediaAddress();
   const args = ['--json', '--port', process.env.STAND_IN_PORT ?? '7350', ...(address ? ['--media-address', address] : [])];
   say(`starting the stand-in: agora-relay-stand-in ${args.join(' ')}`);

@@ -26,15 +26,36 @@ window.RTCPeerConnection = class extends NativePeerConnection {
   }
 };
 
-/** Video frames sent by every open peer connection so far (only the publishing host sends video). */
-async function framesSent(): Promise<number> {
-  let total = 0;
-  for (const connection of connections.filter((each) => each.connectionState !== 'closed')) {
-    (await connection.getStats()).forEach((report: { type: string; kind?: string; framesSent?: number }) => {
-      if (report.type === 'outbound-rtp' && report.kind === 'video') total += report.framesSent ?? 0;
+/** The peer connections each client made while it joined (so its stats can be told from the others'). */
+const connectionsOf = new Map<IAgoraRTCClient, RTCPeerConnection[]>();
+
+interface VideoCounts {
+  framesSent: number;
+  framesReceived: number;
+  framesDecoded: number;
+  framesDropped: number;
+  packetsLost: number;
+  /** Audio and video packets received: what the stand-in forwarded to this client. */
+  packetsReceived: number;
+}
+
+/** A client's video counters from its peer connections' stats (outbound: sent; inbound: received, decoded, …). */
+async function videoCounts(client: IAgoraRTCClient | undefined): Promise<VideoCounts> {
+  const counts: VideoCounts = { framesSent: 0, framesReceived: 0, framesDecoded: 0, framesDropped: 0, packetsLost: 0, packetsReceived: 0 };
+  for (const connection of (client && connectionsOf.get(client)) ?? []) {
+    if (connection.connectionState === 'closed') continue;
+    (await connection.getStats()).forEach((report: Partial<VideoCounts> & { type: string; kind?: string }) => {
+      if (report.type === 'inbound-rtp') counts.packetsReceived += report.packetsReceived ?? 0;
+      if (report.kind !== 'video') return;
+      if (report.type === 'outbound-rtp') counts.framesSent += report.framesSent ?? 0;
+      if (report.type !== 'inbound-rtp') return;
+      counts.framesReceived += report.framesReceived ?? 0;
+      counts.framesDecoded += report.framesDecoded ?? 0;
+      counts.framesDropped += report.framesDropped ?? 0;
+      counts.packetsLost += report.packetsLost ?? 0;
     });
   }
-  return total;
+  return counts;
 }
 
 const VIDEO = { width: 640, height: 480, frameRate: 15 };
@@ -51,7 +72,9 @@ async function client(channel: string, uid: number, role: 'host' | 'audience'): 
   const made = createStandInClient(sdk(), addresses, { mode: 'live', codec: 'vp8' }) as IAgoraRTCClient;
   clients.push(made);
   await made.setClientRole(role);
+  const before = connections.length;
   await made.join('bench-app', channel, null, uid);
+  connectionsOf.set(made, connections.slice(before));
   return made;
 }
 
@@ -137,18 +160,24 @@ const bench = {
   async forward(count: number, direct = false) {
     round += 1;
     const source = await host(`fwd-${round}-src`, 1);
-    const audiences = await Promise.all(Array.from({ length: count }, (_, index) => client(`fwd-${round}-d${index}`, 20 + index, 'audience')));
+    // One join at a time: each client's peer connections are the ones made during its join.
+    const audiences: IAgoraRTCClient[] = [];
+    for (let index = 0; index < count; index += 1) audiences.push(await client(`fwd-${round}-d${index}`, 20 + index, 'audience'));
     const videos: HTMLVideoElement[] = [];
+    const watchers: IAgoraRTCClient[] = [];
     if (direct) {
       const watcher = await client(`fwd-${round}-src`, 19, 'audience');
+      watchers.push(watcher);
       videos.push(await watch(watcher, await published(watcher, 1)));
     }
+    watchers.push(...audiences);
     if (count > 0) {
       await relayTo(source, audiences.map((audience) => audience.channelName ?? ''), 1001);
       for (const audience of audiences) videos.push(await watch(audience, await published(audience, 1001)));
     }
     (window as unknown as { videos: HTMLVideoElement[] }).videos = videos;
     (window as unknown as { source: IAgoraRTCClient }).source = source;
+    (window as unknown as { watchers: IAgoraRTCClient[] }).watchers = watchers;
     await sleep(2000);
     return videos.length;
   },
@@ -164,7 +193,8 @@ const bench = {
       dropped: videos.map((video) => video.getVideoPlaybackQuality().droppedVideoFrames),
       sendFrameRate: stats?.sendFrameRate ?? 0,
       sendPackets: stats?.sendPackets ?? 0,
-      framesSent: await framesSent(),
+      source: await videoCounts(source),
+      watchers: await Promise.all(((window as unknown as { watchers?: IAgoraRTCClient[] }).watchers ?? []).map(videoCounts)),
     };
   },
 
@@ -172,7 +202,8 @@ const bench = {
     await Promise.all(clients.splice(0).map((each) => each.leave().catch(() => undefined)));
     for (const track of tracks.splice(0)) track.close();
     for (const box of players.splice(0)) box.remove();
-    connections.splice(0, connections.length, ...connections.filter((each) => each.connectionState !== 'closed'));
+    connections.splice(0);
+    connectionsOf.clear();
     await sleep(1500); // the stand-in closes each edge a second after its client left
   },
 };

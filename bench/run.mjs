@@ -434,3 +434,6 @@ page's own handlers run from events, not from an endless timer chain). For the s
 `;
 writeFileSync(join(root, 'BENCHMARKS.md'), doc);
 say('wrote BENCHMARKS.md');
+
+// The stand-in's media path (bench/stand-in-media.mjs): a section of its own; BENCH_STAND_IN=0 leaves it out.
+if (process.env.BENCH_STAND_IN !== '0') await (await import('./stand-in-media.mjs')).benchStandInMedia({ root, say });

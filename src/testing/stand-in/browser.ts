@@ -43,7 +43,9 @@ export function pointAgoraRTCAtStandIn(sdk: StandInSdk<unknown>, addresses: Stan
   const setParameter = sdk.setParameter;
   if (!setParameter) throw new Error('agora stand-in: this AgoraRTC has no setParameter()');
   const { host, port } = addresses.accessPoint;
-  setParameter('UAP_AP', [`${host}:${addresses.relay.port}`]);
+  // The allocation server by the name the SDK gives every other service (`127-0-0-1.localhost`), not by its IP: a
+  // browser keeps a certificate decision per host name, so a person accepts the stand-in's certificate only once.
+  setParameter('UAP_AP', [`${standInHostName(host)}:${addresses.relay.port}`]);
   // The relay worker's URL becomes wss://127-0-0-1.localhost:<port>, which the browser resolves to loopback.
   setParameter('WORKER_DOMAIN', 'localhost');
   if (before420(sdk.VERSION)) {
@@ -51,6 +53,11 @@ export function pointAgoraRTCAtStandIn(sdk: StandInSdk<unknown>, addresses: Stan
     setParameter('WEBCS_DOMAIN_BACKUP_LIST', [`${host}:${port}`]);
     setParameter('GATEWAY_DOMAINS', ['localhost']);
   }
+}
+
+/** The `*.localhost` name the SDK derives from an IPv4 address (`127.0.0.1` → `127-0-0-1.localhost`): loopback. */
+export function standInHostName(host: string): string {
+  return /^\d+\.\d+\.\d+\.\d+$/.test(host) ? `${host.replace(/\./g, '-')}.localhost` : host;
 }
 
 function before420(version: string | undefined): boolean {

@@ -69,7 +69,7 @@ async function joinThroughEdge(port) {
   const ortc = { iceParameters: { iceUfrag: 'abcd', icePwd: 'abcdefghijklmnopqrstuvwx' }, dtlsParameters: { fingerprints: [{ hashFunction: 'sha-256', fingerprint }] } };
   socket.send(JSON.stringify({ _id: 1, _type: 'join_v3', _message: { channel_name: 'c', ap_response: { uid: 7 }, ortc } }));
   const reply = await new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
-  return { socket, reply };
+  return { socket, reply, edge };
 }
 
 function get(port, path = '/') {
@@ -129,8 +129,23 @@ test('explains itself to a person, keeps the same certificate across runs, and s
   assert.equal((await second.exited).code, 0, second.output().stderr);
 });
 
+test('--media-address: media and every announced service on that address, the secure services on loopback', async () => {
+  // 127.0.0.2 stands for a machine's network address here: bindable with no interface but loopback.
+  const started = run(['--json', '--port', '0', '--media-address', '127.0.0.2'], { env: { XDG_CACHE_HOME: cacheHome } });
+  const printed = JSON.parse(await started.line());
+  const { accessPoint } = printed.addresses;
+  assert.equal(accessPoint.host, '127.0.0.2');
+  assert.equal(printed.acceptAt, `https://127-0-0-2.localhost:${accessPoint.port}/`, 'one name to accept the certificate at');
+  assert.equal((await get(accessPoint.port)).status, 200, 'the secure services still listen on 127.0.0.1');
+  const { reply, edge } = await joinThroughEdge(accessPoint.port);
+  assert.equal(edge.ip, '127.0.0.2', 'the edge (the browser\'s only ICE candidate) is announced on the media address');
+  assert.equal(reply._result, 'success', 'the media peer opened on that address');
+  started.signal('SIGTERM');
+  assert.equal((await started.exited).code, 0, started.output().stderr);
+});
+
 test('bad arguments: a clear message, the usage, exit code 2', async () => {
-  for (const args of [['--port', 'abc'], ['--port'], ['--nope'], ['--port', '70000'], ['--port', '9000', '--relay-port', '9000']]) {
+  for (const args of [['--port', 'abc'], ['--port'], ['--nope'], ['--port', '70000'], ['--port', '9000', '--relay-port', '9000'], ['--media-address', '10.0.0'], ['--media-address']]) {
     const { code } = await run(args).exited.then((result) => result);
     assert.equal(code, 2, `exit code for ${args.join(' ')}`);
   }

@@ -29,6 +29,8 @@ export class AccessPoint implements AccessPointControls {
     private readonly timers: Timers,
     /** The gateway's port, or with media a fresh edge's port per request. */
     private readonly gatewayPort: () => number | Promise<number>,
+    /** The address the edges are announced with (the browser's only remote ICE candidate and its gateway's name). */
+    private readonly edgeAddress: string = LOOPBACK,
   ) {}
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -71,7 +73,7 @@ export class AccessPoint implements AccessPointControls {
           cid,
           cert: 'agora-stand-in-ticket',
           detail: {},
-          edges_services: service === 11 && code === 0 ? [{ ip: LOOPBACK, port }] : [],
+          edges_services: service === 11 && code === 0 ? [{ ip: this.edgeAddress, port }] : [],
         },
       }));
     });

@@ -16,10 +16,11 @@ const STOP_LIMIT_MS = 5000;
 
 function describe(standIn: AgoraStandIn, options: ProgramOptions, certPath: string, fingerprint: string): string {
   const { accessPoint, relay } = standIn.addresses;
-  const origin = `https://${accessPoint.host}:${accessPoint.port}`;
+  // The SDK reaches every service by the name `a-b-c-d.localhost` (loopback), so the certificate is accepted there.
+  const origin = `https://${accessPoint.host.replace(/\./g, '-')}.localhost:${accessPoint.port}`;
   return `agora-relay-stand-in: the local Agora stand-in is running${options.media ? ' with media' : ' (signalling only)'}.
   access point + gateway  ${origin}${options.media ? '  (and one edge port per joined client)' : ''}
-  relay service           https://${accessPoint.host}:${relay.port}
+  relay service           ${origin.replace(/:\d+$/, `:${relay.port}`)}${standIn.addresses.accessPoint.host !== '127.0.0.1' ? `\n  media (WebRTC, UDP)     ${accessPoint.host}` : ''}
   certificate             ${certPath}
                           SHA-256 ${fingerprint}
 
@@ -30,7 +31,7 @@ A page points the real agora-rtc-sdk-ng at it with the browser helpers of agora-
   host.sdk = standInSdk(AgoraRTC, addresses);   // every client the element makes joins here
 
 The browser must accept the self-signed certificate once (open ${origin}/ and accept it) and use WebRTC on
-loopback (Chromium: --allow-loopback-in-peer-connection). Test and development use only; checked with
+${accessPoint.host === '127.0.0.1' ? 'loopback (Chromium: --allow-loopback-in-peer-connection; or start this with --media-address <this machine\'s address>).' : `${accessPoint.host}.`} Test and development use only; checked with
 agora-rtc-sdk-ng 4.24.8. Ctrl-C stops it.
 `;
 }
@@ -59,6 +60,7 @@ async function main(): Promise<number> {
       media: options.media,
       port: options.port,
       relayPort: options.relayPort,
+      ...(options.mediaAddress && { mediaAddress: options.mediaAddress }),
       certificate,
       logLimit: LOG_LIMIT,
     });
@@ -78,7 +80,7 @@ async function main(): Promise<number> {
   const fingerprint = new X509Certificate(certPem).fingerprint256;
   process.stdout.write(
     options.json
-      ? `${JSON.stringify({ addresses: standIn.addresses, media: options.media, certificate: certPath, fingerprint })}\n`
+      ? `${JSON.stringify({ addresses: standIn.addresses, media: options.media, certificate: certPath, fingerprint, acceptAt: `https://${standIn.addresses.accessPoint.host.replace(/\./g, '-')}.localhost:${standIn.addresses.accessPoint.port}/` })}\n`
       : describe(standIn, options, certPath, fingerprint),
   );
 

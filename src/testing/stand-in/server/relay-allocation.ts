@@ -14,6 +14,8 @@ export class RelayAllocation {
   constructor(
     private readonly log: StandInLog,
     private readonly relayPort: () => number,
+    /** Announced as the worker's address; the SDK turns it into the name `a-b-c-d.localhost` (loopback). */
+    private readonly address: string = LOOPBACK,
   ) {}
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -28,7 +30,7 @@ export class RelayAllocation {
     this.log.add({ service: 'allocation', direction: 'in', type: 'convergeAllocateEdge', message });
     const rule = this.rules.take('allocate');
     const inner = (body: object) => sendJson(request, response, 200, { code: 0, json_body: JSON.stringify(body) });
-    if (rule === undefined) inner({ code: 200, servers: [{ address: LOOPBACK, wss: this.relayPort() }] });
+    if (rule === undefined) inner({ code: 200, servers: [{ address: this.address, wss: this.relayPort() }] });
     else if ('innerCode' in rule) inner({ code: rule.innerCode, reason: rule.reason ?? 'refused by the stand-in' });
     else if ('emptyServers' in rule) inner({ code: 200, servers: [] });
     else if ('outerCode' in rule) sendJson(request, response, 200, { code: rule.outerCode });

@@ -51,10 +51,18 @@ function bind<T extends object, K extends keyof T>(target: T, names: readonly K[
 /** Node-only options: a certificate to use instead of a fresh one (the program keeps one per machine). */
 export interface AgoraStandInNodeOptions extends AgoraStandInOptions {
   certificate?: Certificate;
+  /**
+   * The IPv4 address the media peers listen on and every service is announced with (default 127.0.0.1). Desktop
+   * browsers use no loopback for WebRTC unless told to, so the program can announce this machine's own address
+   * instead. The secure services still listen on 127.0.0.1 only: the SDK reaches them as `a-b-c-d.localhost`, which
+   * browsers resolve to loopback, so one certificate decision (for that one name) covers all of them.
+   */
+  mediaAddress?: string;
 }
 
 export async function startAgoraStandIn(options: AgoraStandInNodeOptions = {}): Promise<AgoraStandIn> {
   const certificate = options.certificate ?? (await createCertificate());
+  const address = options.mediaAddress ?? LOOPBACK;
   const log = new StandInLog(options.logLimit);
   const timers = new Timers();
   const channels = new Channels();
@@ -68,7 +76,7 @@ export async function startAgoraStandIn(options: AgoraStandInNodeOptions = {}): 
   const media: StandInMedia | undefined = options.media
     ? await startMedia({
         certificate,
-        host: LOOPBACK,
+        host: address,
         channels,
         timers,
         log,
@@ -76,8 +84,8 @@ export async function startAgoraStandIn(options: AgoraStandInNodeOptions = {}): 
       })
     : undefined;
   const gateway: Gateway = new Gateway({ log, timers, channels, dtlsFingerprint: () => fingerprint, media: media?.gateway });
-  const accessPoint = new AccessPoint(log, timers, media ? () => media.edgePort() : gatewayPort);
-  const allocation = new RelayAllocation(log, () => endpoints.relay?.port ?? 0);
+  const accessPoint = new AccessPoint(log, timers, media ? () => media.edgePort() : gatewayPort, address);
+  const allocation = new RelayAllocation(log, () => endpoints.relay?.port ?? 0, address);
   const relay = new RelayWorker(log, timers, allocation, options.relayStatusDelayMs ?? 30, media?.relay);
 
   const unexpected = (service: 'access-point' | 'allocation', request: IncomingMessage, response: ServerResponse) => {
@@ -135,7 +143,7 @@ export async function startAgoraStandIn(options: AgoraStandInNodeOptions = {}): 
   const logControls: LogControls = bind(log, ['entries', 'waitFor', 'clear']);
   const relayControls = bind(relay, ['reply', 'status', 'pushStatus', 'allocation', 'refuseConnections', 'dropSockets']);
   const addresses: StandInAddresses = {
-    accessPoint: { host: LOOPBACK, port: gatewayEndpoint.port },
+    accessPoint: { host: address, port: gatewayEndpoint.port },
     relay: { port: relayEndpoint.port },
   };
 

@@ -7,6 +7,8 @@ export interface ProgramOptions {
   media: boolean;
   json: boolean;
   cacheDir?: string;
+  /** See AgoraStandInNodeOptions.mediaAddress. */
+  mediaAddress?: string;
   help: boolean;
 }
 
@@ -21,6 +23,10 @@ Options:
   --port <n>        access point and gateway port (default ${DEFAULT_PORT}; 0 picks a free one)
   --relay-port <n>  relay service port (default: port + 1; 0 picks a free one)
   --no-media        signalling only, no media forwarding (no werift needed)
+  --media-address <ipv4>
+                    the address WebRTC media goes to (default 127.0.0.1): give this machine's own address for a
+                    browser that uses no loopback for WebRTC (desktop Chromium and Firefox by default); its UDP
+                    ports are then open on that network too
   --cache-dir <dir> where the certificate is kept (default: $XDG_CACHE_HOME or ~/.cache, /agora-relay-elements)
   --json            print the addresses as one JSON line instead of the explanation
   -h, --help        show this help
@@ -57,6 +63,15 @@ export function parseArguments(args: readonly string[]): ProgramOptions {
         const dir = value();
         if (!dir || dir.startsWith('--')) throw new ArgumentError('--cache-dir needs a folder');
         options.cacheDir = dir;
+        break;
+      }
+      case '--media-address': {
+        const address = value();
+        const parts = address?.split('.') ?? [];
+        if (!address || parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)) {
+          throw new ArgumentError(`--media-address needs an IPv4 address such as 192.168.1.20, not "${address ?? ''}"`);
+        }
+        options.mediaAddress = address;
         break;
       }
       case '-h':

@@ -5,7 +5,7 @@ import '../support/guard.js';
 import { RelaySession } from '../../src/core/index.js';
 import { destinations, makeHost, makeSession, nextTask, ofType, record, until } from './session-fixture.js';
 
-const relayCalls = (client: { fake: { calls: { method: string }[] } }) => client.fake.calls.map((call) => call.method);
+const relayCalls = (client: { fake: { calls: readonly { method: string }[] } }) => client.fake.calls.map((call) => call.method);
 
 describe('RelaySession: one client, one relay', () => {
   it('a second session on the client reports CLIENT_IN_USE, makes no call, and keeps its own state idle', async () => {

@@ -186,6 +186,8 @@ export class RelayRunner {
   }
 
   #nextCall(): RelayCall<RelayClient> | undefined {
+    // Inputs that changed during the last call are judged here: a run already under way takes them in.
+    this.#reportIssues();
     this.#checkClaim();
     const decision = decideNext(this.facts);
     if (decision.call?.kind === 'start') {

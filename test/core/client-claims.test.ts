@@ -136,7 +136,7 @@ describe('RelaySession: one client, one relay', () => {
     await first.session.settled();
     expect(first.calls()).to.deep.equal(['start', 'stop', 'start']);
     expect(relayCalls(other.client)).to.deep.equal(['start']);
-    expect(first.session.state).to.equal('RELAY_STATE_RUNNING');
+    await until(() => first.session.state === 'RELAY_STATE_RUNNING', 'the first session running on its new client');
     await second.dispose();
     await first.session.dispose();
   });

@@ -45,6 +45,7 @@ describe('<agora-relay-host> with a page’s own client, misused', () => {
       host.sdk = AgoraRTC;
       host.client = client;
     }
+    await until(() => first.state === 'RELAY_STATE_RUNNING', 'the first host relaying');
     await first.settled();
     await second.settled();
     await nextTask();

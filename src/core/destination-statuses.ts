@@ -4,7 +4,7 @@ import type { RelayErrorDetail } from './relay-error.js';
 import { relaysDestination, samePlan } from './relay-plan.js';
 import { destinationId, type RelayFacts, type SessionDestination, verdicts, wantedPlan } from './relay-planner.js';
 import type { DestinationStatus, DestinationStatusDetail } from './session-events.js';
-import { checkChannel } from './validation.js';
+import { checkSource } from './source-channel.js';
 
 /** Each destination's status, keyed by its `key` (else the input object itself), in input order. */
 export function destinationStatuses(facts: RelayFacts): Map<unknown, DestinationStatusDetail> {
@@ -67,8 +67,8 @@ export function validationIssues(facts: RelayFacts, sourceKey: unknown): Map<unk
     if (channelName) detail.channelName = channelName;
     issues.set(key, detail);
   };
-  const source = checkChannel('source', facts.source);
-  if (!source.ok) add(sourceKey, source.issue, facts.source.channelName);
+  const source = checkSource(facts.source, facts.client);
+  if (!source.ok && source.issue) add(sourceKey, source.issue, facts.source.channelName);
   verdicts(facts).forEach((verdict, index) => {
     if (verdict.kind !== 'rejected') return;
     const destination = facts.destinations[index] as SessionDestination;

@@ -35,6 +35,7 @@ export const VALIDATION_CODES = [
   'TOO_MANY_DESTINATIONS',
   'DUPLICATE_DESTINATION',
   'DESTINATION_IS_SOURCE',
+  'SOURCE_MISMATCH',
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
@@ -67,7 +68,7 @@ export const SDK_ERROR_CODES = [
 export type SdkErrorCode = (typeof SDK_ERROR_CODES)[number];
 
 /** Our own codes for failures that are not the SDK's and not validation. */
-export type SessionErrorCode = 'SDK_LOAD_FAILED' | 'RELAY_FAILURE' | 'TOKEN_FETCH_FAILED';
+export type SessionErrorCode = 'SDK_LOAD_FAILED' | 'RELAY_FAILURE' | 'TOKEN_FETCH_FAILED' | 'CLIENT_IN_USE';
 
 /** Any code an `agora-relay-error` may carry. Unknown SDK codes pass through as plain strings. */
 export type RelayErrorCode = ValidationCode | SdkErrorCode | SessionErrorCode | (string & {});

@@ -19,6 +19,8 @@ export interface ListenerHooks {
   refreshStatuses(): void;
   /** The relay failed: forget the relay tokens (an expired one is the likely cause). */
   clearTokens(): void;
+  /** Another session relays on this client (client-claims.ts): what its relay says is not ours to report. */
+  relayIsAnothers(client: RelayClient): boolean;
 }
 
 export class RelayListener {
@@ -118,7 +120,7 @@ export class RelayListener {
 
   #onRelayState(client: RelayClient, state: RelayState): void {
     const facts = this.facts;
-    if (client !== facts.client) return;
+    if (client !== facts.client || this.hooks.relayIsAnothers(client)) return;
     if (state !== 'RELAY_STATE_IDLE') this.disarmWatchdog();
     if (state === 'RELAY_STATE_IDLE') {
       // The SDK reports a failure as IDLE then FAILURE in one go (reference §3.2): hold IDLE back a microtask so

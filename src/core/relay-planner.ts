@@ -5,9 +5,9 @@ import type { RelayState } from './relay-enums.js';
 import type { RelayErrorDetail } from './relay-error.js';
 import { type RelayPlan, samePlan, sameDestinations, sameSource } from './relay-plan.js';
 import type { ConnectionState } from './sdk-types.js';
+import { checkSource, sourceChannelName } from './source-channel.js';
 import {
   type ChannelInput,
-  checkChannel,
   type DestinationInput,
   type DestinationVerdict,
   judgeDestinations,
@@ -24,6 +24,8 @@ export interface ClientView {
   readonly localTracks: readonly unknown[];
   /** The client's role; `undefined` on SDKs before 4.18.1, which do not expose it. */
   readonly role?: string;
+  /** The channel the client has joined; `undefined` while it is not in one (or in a test that does not say). */
+  readonly channelName?: string;
 }
 
 /** The relay we started: its client and what it relays; `unheard` once its client was detached, even briefly. */
@@ -61,6 +63,8 @@ export interface RelayFacts<C extends ClientView = ClientView> {
   stuck: RelayErrorDetail | undefined;
   stuckReported: boolean;
   failed: FailedPlan | undefined;
+  /** Another session relays on the attached client (client-claims.ts): no call until it lets the client go. */
+  clientInUse: boolean;
   /** Destinations whose token could not be had in the last call, by destinationId(): relayed without them. */
   tokenFailures: ReadonlyMap<string, RelayErrorDetail>;
 }
@@ -93,6 +97,7 @@ export function initialFacts<C extends ClientView>(): RelayFacts<C> {
     stuck: undefined,
     stuckReported: false,
     failed: undefined,
+    clientInUse: false,
     tokenFailures: new Map(),
   };
 }
@@ -103,8 +108,8 @@ export function clientReady(client: ClientView): boolean {
   return client.connectionState === 'CONNECTED' && isHost && client.localTracks.length > 0;
 }
 
-export function verdicts(facts: Pick<RelayFacts, 'source' | 'destinations'>): DestinationVerdict[] {
-  return judgeDestinations(facts.source.channelName, facts.destinations);
+export function verdicts(facts: Pick<RelayFacts, 'source' | 'destinations' | 'client'>): DestinationVerdict[] {
+  return judgeDestinations(sourceChannelName(facts.source, facts.client), facts.destinations);
 }
 
 /** How a destination is known across plans: channel and uid. */
@@ -121,7 +126,7 @@ export function wantedPlan(facts: RelayFacts, ignoreReadiness = false): RelayPla
   // host switching tracks), which the session would otherwise act on at some unrelated later change.
   const running = facts.active?.client === client;
   if (!ignoreReadiness && !running && !facts.startRequested && !clientReady(client)) return undefined;
-  const source = checkChannel('source', facts.source);
+  const source = checkSource(facts.source, client);
   if (!source.ok) return undefined;
   const destinations = verdicts(facts).flatMap((verdict) => (verdict.kind === 'accepted' ? [verdict.info] : []));
   if (destinations.length === 0) return undefined;
@@ -141,6 +146,8 @@ export function decideNext<C extends ClientView>(facts: RelayFacts<C>): Decision
     return {};
   }
   if (!want || !facts.client) return {};
+  // One client, one relay: another session's relay on it is not ours to touch (reported by clientInUseIssue).
+  if (facts.clientInUse) return {};
   // A stuck relay waits for leave(); it is said once.
   if (facts.stuck) return facts.stuckReported ? {} : { report: facts.stuck };
   if (facts.failed && samePlan(facts.failed.plan, want)) return {};
@@ -170,5 +177,17 @@ export function waitsForPublish(facts: RelayFacts): boolean {
 
 /** Why start()'s callers are rejected once the runner settles, if they are. */
 export function startFailure(facts: RelayFacts): RelayErrorDetail | undefined {
-  return facts.failed?.error ?? (facts.stuck && wantedPlan(facts, true) ? facts.stuck : undefined);
+  return facts.failed?.error ?? clientInUseIssue(facts) ?? (facts.stuck && wantedPlan(facts, true) ? facts.stuck : undefined);
+}
+
+/** While the inputs want a relay on a client whose relay another session runs: what to say (once, by the runner). */
+export function clientInUseIssue(facts: RelayFacts): RelayErrorDetail | undefined {
+  if (!facts.clientInUse || facts.active || !wantedPlan(facts)) return undefined;
+  return {
+    code: 'CLIENT_IN_USE',
+    message:
+      "The client's relay belongs to another host: the SDK runs one relay per client. This host makes no call " +
+      'until the other one stops relaying on it or lets it go.',
+    operation: 'start',
+  };
 }

@@ -1,6 +1,7 @@
 // The relay session's runner: carries out what relay-planner.ts decides, one SDK call at a time, a task after the
 // inputs change (so a burst becomes one call), and reports what came of it. It also runs the publish check and
 // answers the callers of start(), stop() and settled().
+import { awaitClient, claimClient, claimOwner, releaseClient, stopAwaitingClient } from './client-claims.js';
 import { changedStatuses, destinationStatuses, newIssues, validationIssues } from './destination-statuses.js';
 import type { SdkImporter } from './load-sdk.js';
 import { nextTask } from './next-task.js';
@@ -9,6 +10,7 @@ import { RelaySessionError, type RelayErrorDetail } from './relay-error.js';
 import { RelayListener } from './relay-listener.js';
 import {
   type RelayCall,
+  clientInUseIssue,
   clientReady,
   decideNext,
   failureStillApplies,
@@ -46,6 +48,11 @@ export class RelayRunner {
   // What was last reported, so events fire on change only.
   #statuses = new Map<unknown, DestinationStatusDetail>();
   #reportedIssues = new Map<unknown, string>();
+  /** How this runner holds and waits for clients (client-claims.ts): one client, one relay. */
+  readonly #claimant = { clientFreed: () => this.changed() };
+  /** Clients this runner claimed, let go once its relay on them has stopped. */
+  readonly #claimed = new Set<RelayClient>();
+  #inUseReported = false;
 
   constructor(emit: SessionEmit) {
     this.#emit = emit;
@@ -55,6 +62,7 @@ export class RelayRunner {
       changed: () => this.changed(),
       refreshStatuses: () => this.#refreshStatuses(),
       clearTokens: () => this.tokens.clear(),
+      relayIsAnothers: (client) => this.#othersClaim(client),
     });
     this.#calls = new RelayCalls(this);
   }
@@ -68,6 +76,8 @@ export class RelayRunner {
     const facts = this.facts;
     if (client === facts.client || facts.disposed) return;
     this.listener.detach();
+    if (facts.client) stopAwaitingClient(facts.client, this.#claimant);
+    this.#inUseReported = false;
     facts.client = client;
     facts.startRequested = false;
     this.listener.disarmWatchdog();
@@ -116,6 +126,7 @@ export class RelayRunner {
     this.#schedule();
     await this.settled();
     this.listener.detach();
+    if (this.facts.client) stopAwaitingClient(this.facts.client, this.#claimant);
     // As for a detached client: nothing the SDK says reaches us any more, and the relay is no longer ours.
     this.listener.setState('RELAY_STATE_IDLE');
     this.#watchForPublish();
@@ -161,9 +172,11 @@ export class RelayRunner {
     try {
       for (let call = this.#nextCall(); call; call = this.#nextCall()) {
         await this.#calls.make(call);
+        this.#releaseClaims();
         this.#refreshStatuses();
       }
     } finally {
+      this.#releaseClaims();
       this.#running = false;
       this.#refreshStatuses();
       // A stop may have left the relay waiting for a publish that no change will announce.
@@ -173,7 +186,15 @@ export class RelayRunner {
   }
 
   #nextCall(): RelayCall<RelayClient> | undefined {
+    // Inputs that changed during the last call are judged here: a run already under way takes them in.
+    this.#reportIssues();
+    this.#checkClaim();
     const decision = decideNext(this.facts);
+    if (decision.call?.kind === 'start') {
+      // Claimed before anything is loaded or asked for: no other session starts on this client meanwhile.
+      claimClient(decision.call.client, this.#claimant);
+      this.#claimed.add(decision.call.client);
+    }
     if (decision.report) {
       // Only the stuck relay is reported this way, once.
       this.facts.stuckReported = true;
@@ -196,6 +217,30 @@ export class RelayRunner {
       else waiter.resolve();
     }
     for (const resolve of this.#settleWaiters.splice(0)) resolve();
+  }
+
+  /** Whether another session relays on the attached client; if so, wait for it to be free and say so once. */
+  #checkClaim(): void {
+    const client = this.facts.client;
+    this.facts.clientInUse = !!client && this.#othersClaim(client);
+    if (client && this.facts.clientInUse) awaitClient(client, this.#claimant);
+    const issue = clientInUseIssue(this.facts);
+    if (issue && !this.#inUseReported) this.report(issue);
+    this.#inUseReported = !!issue;
+  }
+
+  #othersClaim(client: RelayClient): boolean {
+    const owner = claimOwner(client);
+    return !!owner && owner !== this.#claimant;
+  }
+
+  /** Lets go of every client this runner's relay no longer runs on; sessions waiting for one go on. */
+  #releaseClaims(): void {
+    for (const client of this.#claimed) {
+      if (this.facts.active?.client === client) continue;
+      this.#claimed.delete(client);
+      releaseClient(client, this.#claimant);
+    }
   }
 
   report(error: RelayErrorDetail): void {

@@ -22,6 +22,8 @@ export interface RelayClient {
   readonly localTracks: readonly unknown[];
   /** The client's role; `undefined` on SDKs before 4.18.1, which do not expose it. */
   readonly role?: string;
+  /** The channel the client has joined; `undefined` while it is not in one. */
+  readonly channelName?: string;
   startChannelMediaRelay(config: RelayConfiguration): Promise<void>;
   updateChannelMediaRelay(config: RelayConfiguration): Promise<void>;
   stopChannelMediaRelay(): Promise<void>;

@@ -4,6 +4,7 @@ import '../support/guard.js';
 import { changedStatuses, destinationStatuses, newIssues, validationIssues } from '../../src/core/destination-statuses.js';
 import {
   type ClientView,
+  clientInUseIssue,
   decideNext,
   failureStillApplies,
   initialFacts,
@@ -171,5 +172,48 @@ describe('destination statuses and validation issues, from plain facts', () => {
     expect(newIssues(reported, issues)).to.deep.equal([]);
     const other = validationIssues(facts({ source: { channelName: 'a', uid: '-1' }, destinations: [destination] }), sourceKey);
     expect(newIssues(reported, other).map((issue) => issue.code)).to.deep.equal(['INVALID_UID']);
+  });
+});
+
+describe('relay planner: a page’s own client, misused', () => {
+  const inChannel = (channelName: string): ClientView => ({ ...published(), channelName });
+
+  it('wants the client’s channel as the source: the one named if it is that one, the client’s when none is named', () => {
+    expect(wantedPlan(facts({ client: inChannel('a') }))).to.deep.equal(planAB);
+    expect(wantedPlan(facts({ client: inChannel('a'), source: {} }))).to.deep.equal(planAB);
+    expect(wantedPlan(facts({ client: inChannel('a'), source: { channelName: null, uid: 5 } }))?.source).to.deep.equal({
+      channelName: 'a',
+      uid: 5,
+    });
+    expect(wantedPlan(facts({ client: inChannel('z') })), 'another channel than the client’s').to.equal(undefined);
+  });
+
+  it('reports a foreign channel-name as SOURCE_MISMATCH, and judges destinations against the client’s channel', () => {
+    const sourceKey = {};
+    const foreign = validationIssues(facts({ client: inChannel('z') }), sourceKey);
+    expect([...foreign.values()].map((issue) => [issue.code, issue.operation, issue.channelName])).to.deep.equal([
+      ['SOURCE_MISMATCH', 'validate', 'a'],
+    ]);
+    const unnamed = facts({ client: inChannel('a'), source: {}, destinations: [{ channelName: 'a' }, { channelName: 'b' }] });
+    expect([...validationIssues(unnamed, sourceKey).values()].map((issue) => issue.code)).to.deep.equal([
+      'DESTINATION_IS_SOURCE',
+    ]);
+  });
+
+  it('with no channel-name, says nothing while the client is on its way into a channel, and requires one otherwise', () => {
+    const joining: ClientView = { connectionState: 'CONNECTING', localTracks: [], role: 'host' };
+    expect(validationIssues(facts({ client: joining, source: {} }), {}).size).to.equal(0);
+    expect(wantedPlan(facts({ client: joining, source: {}, startRequested: true }))).to.equal(undefined);
+    const codes = (input: RelayFacts) => [...validationIssues(input, {}).values()].map((issue) => issue.code);
+    expect(codes(facts({ client: null, source: {} }))).to.deep.equal(['INVALID_CHANNEL_NAME']);
+    expect(codes(facts({ source: {} })), 'joined, and the client does not say where').to.deep.equal(['INVALID_CHANNEL_NAME']);
+  });
+
+  it('makes no call on a client another session relays on, and says so only while a relay is wanted', () => {
+    expect(decideNext(facts({ clientInUse: true }))).to.deep.equal({});
+    expect(clientInUseIssue(facts({ clientInUse: true }))).to.deep.include({ code: 'CLIENT_IN_USE', operation: 'start' });
+    expect(clientInUseIssue(facts({ clientInUse: true, disabled: true }))).to.equal(undefined);
+    expect(clientInUseIssue(facts({ clientInUse: false }))).to.equal(undefined);
+    expect(startFailure(facts({ clientInUse: true }))?.code).to.equal('CLIENT_IN_USE');
   });
 });

@@ -257,7 +257,7 @@ describe('<agora-relay-host> with the page’s own client, on the real SDK throu
     expect(details(seen, 'agora-relay-error')).to.deep.equal([]);
   });
 
-  it('a source change (uid, token, channel-name) is a stop then a start; disabled, stop() and start() hold and resume', async () => {
+  it('a source change (uid, token) is a stop then a start; a foreign channel-name is refused; disabled, stop() and start() hold and resume', async () => {
     await client.publish(track);
     const { host, seen, destinations, running, flush } = await mount(html`
       <agora-relay-host channel-name=${channel}>
@@ -290,16 +290,36 @@ describe('<agora-relay-host> with the page’s own client, on the real SDK throu
     expect(await relayCommandTypes(standIn), 'token').to.deep.equal(restart);
     expect((await sourceOf()).source).to.deep.equal({ type: 'SetSourceChannel', channelName: channel, uid: '0', token: sourceToken });
 
-    // A source channel other than the one joined: the SDK takes it as it is (what it relays is the server's call).
+    // A source channel other than the one joined: the SDK would take it as it is and relay a foreign channel. It is
+    // refused before any call: the running relay stops, the mismatch is reported, and nothing starts.
     await standIn.log.clear();
+    const errorsBefore = details(seen, 'agora-relay-error').length;
     host.setAttribute('channel-name', `${channel}-x`);
     await flush();
-    await until(running, 3000, 'RUNNING again');
-    expect(await relayCommandTypes(standIn), 'channel-name').to.deep.equal(restart);
-    expect((await sourceOf()).source?.channelName).to.equal(`${channel}-x`);
+    await sleep(600); // longer than the publish check: nothing starts on the foreign channel
+    expect(await relayCommandTypes(standIn), 'foreign channel-name').to.deep.equal(['StopPacketTransfer']);
+    expect(host.state).to.equal('RELAY_STATE_IDLE');
+    expect(details(seen, 'agora-relay-error').slice(errorsBefore)).to.deep.equal([
+      {
+        code: 'SOURCE_MISMATCH',
+        message:
+          `source: channel-name "${channel}-x" is not the channel the client has joined ("${channel}"); the relay can ` +
+          `only carry the client's own channel. Set channel-name to "${channel}", or leave it out.`,
+        operation: 'validate',
+        channelName: `${channel}-x`,
+      },
+    ]);
+    // No channel-name at all: the client's channel.
+    await standIn.log.clear();
+    host.removeAttribute('channel-name');
+    await flush();
+    await until(running, 3000, 'RUNNING on the client’s channel');
+    expect(await relayCommandTypes(standIn), 'no channel-name').to.deep.equal(START);
+    expect((await sourceOf()).source?.channelName).to.equal(channel);
     host.setAttribute('channel-name', channel);
     await flush();
-    await until(running, 3000, 'RUNNING again');
+    expect(await relayCommandTypes(standIn), 'the same channel named: no call').to.deep.equal(START);
+    expect(details(seen, 'agora-relay-error').length, 'one report').to.equal(errorsBefore + 1);
 
     await standIn.log.clear();
     host.disabled = true;
@@ -324,7 +344,7 @@ describe('<agora-relay-host> with the page’s own client, on the real SDK throu
     expect(host.state, 'start() resolves once running').to.equal('RELAY_STATE_RUNNING');
     await host.start();
     expect(await relayCommandTypes(standIn), 'start() is idempotent').to.deep.equal(restart);
-    expect(details(seen, 'agora-relay-error')).to.deep.equal([]);
+    expect(details(seen, 'agora-relay-error').map(({ code }) => code)).to.deep.equal(['SOURCE_MISMATCH']);
   });
 
   it('waits for the page to publish; start() says it has, and starts at once', async () => {

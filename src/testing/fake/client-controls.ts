@@ -53,8 +53,11 @@ export interface FakeClientControls {
   dropGatewaySocket(): void;
   /** Listeners registered on the client, for one event or in total (to check for leaks). */
   listenerCount(event?: string): number;
-  /** Marks the client joined without the join flow (connection CONNECTED, no event); returns the uid. */
-  forceJoined(uid?: number): number;
+  /**
+   * Marks the client joined without the join flow (connection CONNECTED, no event), in `channel` (default
+   * `fake-channel`); returns the uid.
+   */
+  forceJoined(uid?: number, channel?: string): number;
   /** The relay's internal state as the SDK keeps it (FAILURE or CONNECTING after a failure = stuck), if any. */
   readonly relayState: string | undefined;
 }

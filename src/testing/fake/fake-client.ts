@@ -416,9 +416,9 @@ export class FakeClient extends FakeEventEmitter {
         }, this.options.rejoinMs);
       },
       listenerCount: (event) => this.countListeners(event),
-      forceJoined: (uid) => {
+      forceJoined: (uid, channel = 'fake-channel') => {
         const assigned = uid ?? nextAssignedUid++;
-        this.joinInfo = { appId: 'fake-app-id', cname: 'fake-channel', uid: assigned, token: null };
+        this.joinInfo = { appId: 'fake-app-id', cname: channel, uid: assigned, token: null };
         this.state = 'CONNECTED';
         return assigned;
       },

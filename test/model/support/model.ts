@@ -19,6 +19,7 @@ export type TokenChoice = Choice<string | undefined>;
 /** Every token carries this marker, so a token in an event detail, a message or an attribute is easy to see. */
 export const TOKEN_MARKER = 'SECRET';
 
+/** The source channel, and the one channel every client of the model joins. */
 export const SOURCE_NAME = 'stage-a';
 
 export const NAMES: readonly NameChoice[] = [
@@ -35,11 +36,15 @@ export const NAMES: readonly NameChoice[] = [
   { value: 'x'.repeat(65), valid: false },
 ];
 
+/**
+ * `valid` is the SDK's rules for a channel name. With a client that has joined, the source must also be its channel
+ * (SOURCE_MISMATCH otherwise), and none given means that channel (api.md "Validation"): see sourceVerdict.
+ */
 export const SOURCE_NAMES: readonly NameChoice[] = [
   { value: SOURCE_NAME, valid: true },
-  { value: 'stage-b', valid: true },
+  { value: '', valid: false }, // none given: the client's channel once it has joined
+  { value: 'stage-b', valid: true }, // valid, but not the clients' channel
   { value: 'bad*name', valid: false },
-  { value: '', valid: false },
 ];
 
 export const UIDS: readonly UidChoice[] = [
@@ -179,15 +184,51 @@ function info(channelName: string, uid: number, token: string | undefined): Info
   return token ? { channelName, uid, token } : { channelName, uid };
 }
 
+/**
+ * The channel of the client the page gave, if it is in one: every join of the model is to SOURCE_NAME. A disposed
+ * session still has its client (`session.client`), so its destinations are still judged against that channel; a
+ * removed host has none.
+ */
+export function joinedChannel(m: Model): string | undefined {
+  const client = m.connected ? m.client : null;
+  return client && m.clients[client].joined ? SOURCE_NAME : undefined;
+}
+
+/**
+ * The relay's source channel: the name given if the SDK's rules allow it and it is the client's channel (when the
+ * client is in one), else the client's channel when none is given. `quiet`: nothing to say yet (no name, and a client
+ * not in a channel). `code`: what is reported.
+ */
+export type SourceVerdict = { ok: true; name: string } | { ok: false; quiet: boolean; code?: string };
+
+export function sourceVerdict(m: Model): SourceVerdict {
+  const given = m.source.name.value;
+  const channel = joinedChannel(m);
+  if (given === '') {
+    if (channel) return { ok: true, name: channel };
+    const client = m.connected ? m.client : null;
+    return client ? { ok: false, quiet: true } : { ok: false, quiet: false, code: 'INVALID_CHANNEL_NAME' };
+  }
+  if (!m.source.name.valid) return { ok: false, quiet: false, code: 'INVALID_CHANNEL_NAME' };
+  if (channel && given !== channel) return { ok: false, quiet: false, code: 'SOURCE_MISMATCH' };
+  return { ok: true, name: given };
+}
+
+/** The source channel's name that destinations are judged against. */
+function sourceNameForDestinations(m: Model): string {
+  return m.source.name.value || (joinedChannel(m) ?? '');
+}
+
 /** Each destination in order: disabled, rejected (and why) or accepted (and what the SDK must get). */
 export function verdicts(m: Model): Verdict[] {
+  const sourceName = sourceNameForDestinations(m);
   const taken: string[] = [];
   return m.dests.map((dest): Verdict => {
     if (dest.disabled) return { kind: 'disabled' };
     if (!dest.name.valid) return { kind: 'rejected', code: 'INVALID_CHANNEL_NAME' };
     if (!dest.uid.valid) return { kind: 'rejected', code: 'INVALID_UID' };
     if (!dest.token.valid) return { kind: 'rejected', code: 'INVALID_TOKEN' };
-    if (dest.name.value === m.source.name.value) return { kind: 'rejected', code: 'DESTINATION_IS_SOURCE' };
+    if (dest.name.value === sourceName) return { kind: 'rejected', code: 'DESTINATION_IS_SOURCE' };
     if (taken.includes(dest.name.value)) return { kind: 'rejected', code: 'DUPLICATE_DESTINATION' };
     if (taken.length === 4) return { kind: 'rejected', code: 'TOO_MANY_DESTINATIONS' };
     taken.push(dest.name.value);
@@ -197,7 +238,7 @@ export function verdicts(m: Model): Verdict[] {
 }
 
 export function sourceValid(m: Model): boolean {
-  return m.source.name.valid && m.source.uid.valid && m.source.token.valid;
+  return sourceVerdict(m).ok && m.source.uid.valid && m.source.token.valid;
 }
 
 export interface Plan {
@@ -214,12 +255,13 @@ export function wantedPlan(m: Model, runs = false): Plan | undefined {
   const client = attachedClient(m);
   if (!client || m.disabled || m.held) return undefined;
   const ready = runs || m.startRequested || (m.clients[client].joined && m.clients[client].published);
-  if (!ready || !sourceValid(m)) return undefined;
+  const source = sourceVerdict(m);
+  if (!ready || !source.ok || !sourceValid(m)) return undefined;
   const accepted = verdicts(m).flatMap((verdict) => (verdict.kind === 'accepted' ? [verdict] : []));
   if (accepted.length === 0) return undefined;
-  const sourceToken = expectedToken(m, m.source.token.value, 'relay-source', m.source.name.value, 0);
+  const sourceToken = expectedToken(m, m.source.token.value, 'relay-source', source.name, 0);
   return {
-    source: info(m.source.name.value, m.source.uid.num, sourceToken.token),
+    source: info(source.name, m.source.uid.num, sourceToken.token),
     destinations: accepted.filter((verdict) => !verdict.tokenRefused).map((verdict) => verdict.info),
   };
 }

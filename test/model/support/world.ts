@@ -11,6 +11,8 @@ import {
   type Info,
   infoKey,
   type Model,
+  SOURCE_NAME,
+  sourceVerdict,
   TOKEN_MARKER,
   verdicts,
   wantedPlan,
@@ -121,7 +123,7 @@ export class World {
 
   /** Client A joined and published, B out of the channel: the model's initial state. */
   async init(): Promise<void> {
-    this.clients.A.fake.forceJoined(1001);
+    this.clients.A.fake.forceJoined(1001, SOURCE_NAME);
     await this.clients.A.publish(this.localTrack);
   }
 
@@ -239,6 +241,12 @@ export class World {
     const inPlan = new Set((planned?.destinations ?? []).map(infoKey));
     const show = (info: Info) => infoKey(info).replaceAll(TOKEN_MARKER, '•');
 
+    const source = sourceVerdict(m);
+    // The SDK's rules come first: a source whose uid or token breaks them is reported for that.
+    const mismatch = !source.ok && source.code === 'SOURCE_MISMATCH' && m.source.uid.valid && m.source.token.valid;
+    if (mismatch && !errorCodes.has('SOURCE_MISMATCH')) {
+      problems.push(`channel-name ${JSON.stringify(m.source.name.value)} is not the client's channel, and no SOURCE_MISMATCH was reported`);
+    }
     if (this.pending.size > 0) problems.push(`start()/stop() still pending once settled: ${[...this.pending].join(', ')}`);
     for (const rejection of this.rejections) {
       if (!errorCodes.has(rejection.code)) problems.push(`${rejection.what} rejected ${rejection.code} with no such agora-relay-error`);
@@ -372,6 +380,10 @@ export class World {
           const names = entry.config.dests.map((dest) => dest.channelName);
           if (names.length > 4) this.violate(`${what} with ${names.length} destinations`);
           if (names.includes(entry.config.src.channelName)) this.violate(`${what} relays the source to itself`);
+          const joined = client.channelName;
+          if (joined && entry.config.src.channelName !== joined) {
+            this.violate(`${what} relays ${JSON.stringify(entry.config.src.channelName)}, not the client's channel ${JSON.stringify(joined)}`);
+          }
         }
         return promise.then(
           () => {

@@ -4,7 +4,9 @@ import { LitElement, css, html, type PropertyDeclarations, type PropertyValues }
 import type { AudienceClient, AudienceSdk } from '../core/audience-viewer.js';
 import type { TokenProvider } from '../core/tokens.js';
 import type { AudienceController } from './audience-controller.js';
-import { LazyInternals } from './lazy-internals.js';
+import { LazyInternals, LazyModule } from './lazy-internals.js';
+
+const controller = new LazyModule(() => import('./audience-controller.js'));
 
 /**
  * Watches a co-hosted channel: joins as audience and shows every host in it, the channel's own and the ones relayed
@@ -98,9 +100,7 @@ export class AgoraRelayAudience extends LitElement {
   /** The AgoraRTC namespace to use; default: `window.AgoraRTC`, else loaded lazily from `agora-rtc-sdk-ng`. */
   sdk: AudienceSdk | null = null;
 
-  readonly #internals = new LazyInternals<AudienceController>(this, () =>
-    import('./audience-controller.js').then(({ AudienceController }) => new AudienceController(this)),
-  );
+  readonly #internals = new LazyInternals(this, controller, (module): AudienceController => new module.AudienceController(this));
 
   override connectedCallback(): void {
     super.connectedCallback();

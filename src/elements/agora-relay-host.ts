@@ -4,7 +4,9 @@
 import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import type { RelayClient, RelaySdk, RelayState, TokenProvider } from '../core/index.js';
 import type { HostController } from './host-controller.js';
-import { LazyInternals } from './lazy-internals.js';
+import { LazyInternals, LazyModule } from './lazy-internals.js';
+
+const controller = new LazyModule(() => import('./host-controller.js'));
 
 /**
  * The relay's source channel and the session that owns the relay: starts, updates and stops Agora's channel media
@@ -111,9 +113,7 @@ export class AgoraRelayHost extends LitElement {
   /** The AgoraRTC namespace to use; default: `window.AgoraRTC`, else loaded lazily from `agora-rtc-sdk-ng`. */
   sdk: RelaySdk | null = null;
 
-  readonly #internals = new LazyInternals<HostController>(this, () =>
-    import('./host-controller.js').then(({ HostController }) => new HostController(this)),
-  );
+  readonly #internals = new LazyInternals(this, controller, (module): HostController => new module.HostController(this));
 
   /** The relay state, as the SDK last reported it. */
   get state(): RelayState {
@@ -122,17 +122,18 @@ export class AgoraRelayHost extends LitElement {
 
   /** Start now (this is how an app that brings its own client says it has published). Idempotent. */
   start(): Promise<void> {
-    return this.#internals.get().then((internals) => internals.session.start());
+    // At once when the internals are here, so the call keeps its place among the property changes around it.
+    return this.#internals.now()?.session.start() ?? this.#internals.get().then((internals) => internals.session.start());
   }
 
   /** Stop, and hold the relay stopped until `start()`. Idempotent. */
   stop(): Promise<void> {
-    return this.#internals.get().then((internals) => internals.session.stop());
+    return this.#internals.now()?.session.stop() ?? this.#internals.get().then((internals) => internals.session.stop());
   }
 
   /** Resolves when no change is waiting and no SDK call is in flight. */
   settled(): Promise<void> {
-    return this.#internals.loaded().then(() => this.#internals.value?.session.settled());
+    return this.#internals.value?.session.settled() ?? this.#internals.loaded().then(() => this.#internals.value?.session.settled());
   }
 
   override connectedCallback(): void {

@@ -3,6 +3,7 @@
 // re-dispatches its events on the element, and closes it when the element is removed.
 import type { TemplateResult } from 'lit';
 import type { AudienceClient, AudienceSdk } from '../core/audience-viewer.js';
+import { nextTask } from '../core/next-task.js';
 import { tokenUrlProvider, type TokenProvider } from '../core/tokens.js';
 import type { AgoraRelayAudience } from './agora-relay-audience.js';
 import { AudienceView, AudienceViewer } from './audience-view.js';
@@ -69,10 +70,14 @@ export class AudienceController implements Internals {
     this.#key = key;
     this.#started = { provider, sdk: element.sdk, client: element.client, token: element.token };
     const generation = ++this.#generation;
-    void this.#stop().then(() => (key && generation === this.#generation ? this.#start() : undefined));
+    void this.#stop().then(() => (key && generation === this.#generation ? this.#start(generation) : undefined));
   }
 
-  async #start(): Promise<void> {
+  async #start(generation: number): Promise<void> {
+    // A task first: properties a framework sets just after connecting the element (Angular does) join the first
+    // start instead of starting a second viewer.
+    await new Promise<void>((resolve) => nextTask(resolve));
+    if (generation !== this.#generation) return;
     const element = this.#element;
     const viewer = new AudienceViewer({
       appId: element.appId ?? null,

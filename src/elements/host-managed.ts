@@ -5,6 +5,7 @@
 import type { TemplateResult } from 'lit';
 import { ManagedHost } from '../core/managed-host.js';
 import type { ManagedSdk } from '../core/sdk-types.js';
+import { nextTask } from '../core/next-task.js';
 import { withinLimit } from '../core/within-limit.js';
 import type { AgoraRelayHost } from './agora-relay-host.js';
 import { CLIENT_EVENTS, emit } from './events.js';
@@ -63,7 +64,7 @@ export class ManagedMode {
     const key = wanted ? JSON.stringify([host.appId, host.channelName, host.joinUid, host.joinToken]) : '';
     if (key === this.#key) return;
     this.#key = key;
-    void this.#stop().then(() => (key && key === this.#key ? this.#start() : undefined));
+    void this.#stop().then(() => (key && key === this.#key ? this.#start(key) : undefined));
   }
 
   /** The host was removed (not moved): stop recovering, and forget what was joined, so being added again joins again. */
@@ -95,11 +96,14 @@ export class ManagedMode {
     this.#recoveryTimer = setTimeout(() => {
       this.#recoveryTimer = undefined;
       if (!this.#host.isConnected || key !== this.#key) return;
-      void this.#stop().then(() => (key === this.#key ? this.#start() : undefined));
+      void this.#stop().then(() => (key === this.#key ? this.#start(key) : undefined));
     }, delay);
   }
 
-  async #start(): Promise<void> {
+  async #start(key: string): Promise<void> {
+    // A task first: properties a framework sets just after connecting the host join this start, not a second one.
+    await new Promise<void>((resolve) => nextTask(resolve));
+    if (key !== this.#key || this.#managed) return;
     const host = this.#host;
     const session = this.#controller.session;
     const managed = new ManagedHost({

@@ -17,17 +17,17 @@ import config, { isSdkModule, SDK_CHUNK_NAME } from '../rollup.config.mjs';
 
 /**
  * The entry's budget, gzip bytes. Issue 10 moved everything but the element classes, their property declarations
- * and the registration into lazy chunks (README, "Lazy loading"): 17,478 B → 7,168 B, of which Lit is ~5.6 KB and our
- * own code ~1.5 KB. Set at that figure + ~2%.
+ * and the registration into lazy chunks (README, "Lazy loading"): 17,478 B → 7,256 B, of which Lit is ~5.6 KB and our
+ * own code ~1.6 KB. Set at that figure + ~2%.
  */
-export const ENTRY_BUDGET = 7_320;
+export const ENTRY_BUDGET = 7_400;
 
 /**
  * What a relay fetches before its first SDK call, entry included, SDK chunk left out: gzip bytes and requests.
  * BYO (the page's client): the entry, the host's controller chunk and the core chunk it shares with the other lazy
  * chunks. Managed mode: those, then managed mode's chunk and Lit's repeat directive. Measured at issue 10 (BYO
- * 15,927 B in 3 requests; managed 20,871 B in 5), budgets ~2% above. Before issue 10 the entry alone was 17,478 B and
- * managed mode added 2 chunks (21,1 KB in 3 requests).
+ * 15,912 B in 3 requests; managed 20,845 B in 5), budgets ~2% above. Before issue 10 the entry alone was 17,478 B (1
+ * request) and managed mode added its 2,243 B chunk (19,721 B in 2 requests, 3 counting a helper chunk).
  */
 export const PATH_BUDGETS = {
   byo: { bytes: 16_250, requests: 3 },

@@ -14,7 +14,7 @@ const DEFINITIONS = {
 const shipped = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
 
 /**
- * Keeps the manifest to the public face (no `#private` members, no events the class does not document), points it at
+ * Keeps the manifest to the public face (no `#private` or protected members, no events the class does not document), points it at
  * the files the package ships, and records where the tags are defined.
  */
 function publicFaceOnly() {
@@ -27,7 +27,8 @@ function publicFaceOnly() {
         for (const declaration of module.declarations ?? []) {
           if (declaration.kind !== 'class') continue;
           declaration.members = declaration.members?.filter(
-            (member) => member.privacy !== 'private' && !member.name.startsWith('#'),
+            // Protected members (Lit's hooks, getUpdateComplete) are for subclasses, not the page.
+            (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),
           );
           // The analyzer also lists every `this.dispatchEvent(new Event(…))` it finds; the internal change event a
           // destination sends its host has no `@fires` line (and so no description) and is not part of the API.

@@ -143,7 +143,9 @@ function noSdkSourceMap() {
 }
 
 export default {
-  input: 'dist/index.js',
+  // Not dist/index.js: the npm entry also re-exports the core, which would put all of it in the script every page
+  // loads. dist/cdn.js (src/cdn.ts) registers the tags and exports the classes, and loadAgoraRTC lazily.
+  input: { 'agora-relay-elements': 'dist/cdn.js' },
   // The entry may export extra bindings for its lazy chunks, so it holds the shared code itself instead of
   // re-exporting it from a shared chunk (which would cost the page a second request before anything runs).
   preserveEntrySignatures: 'allow-extension',
@@ -161,7 +163,7 @@ export default {
   ],
   output: {
     dir: 'dist/cdn',
-    entryFileNames: 'agora-relay-elements.js',
+    entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     format: 'es',
     sourcemap: true,

@@ -53,17 +53,45 @@ await build({
   outfile: join(out, 'page.js'),
   logLevel: 'warning',
 });
+await build({
+  entryPoints: [join(root, 'bench/cold.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  tsconfig: join(root, 'tsconfig.json'),
+  outfile: join(out, 'cold.js'),
+  logLevel: 'warning',
+});
 const pageScript = readFileSync(join(out, 'page.js'));
+const coldScript = readFileSync(join(out, 'cold.js'));
 rmSync(out, { recursive: true, force: true });
+
+// Section g loads CDN builds over HTTP, gzip-compressed as a CDN serves them: this checkout's dist/cdn ("after") and,
+// when BENCH_BEFORE_CDN names one, another build's dist/cdn ("before"), e.g. main's, built in a temporary worktree:
+//   git worktree add /tmp/before main && (cd /tmp/before && ln -s "$PWD/node_modules" . && npm run build)
+//   BENCH_BEFORE_CDN=/tmp/before/dist/cdn npm run bench
+const cdnBuilds = { after: join(root, 'dist/cdn') };
+if (process.env.BENCH_BEFORE_CDN) cdnBuilds.before = process.env.BENCH_BEFORE_CDN;
+const onlyCold = process.env.BENCH_ONLY_COLD === '1';
 
 // ---- serve and launch ---------------------------------------------------------------------------------------------
 
 // Cross-origin isolated, so performance.now() is precise to 5 µs instead of 100 µs.
 const isolation = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 const server = createServer((request, response) => {
-  if (request.url === '/page.js') {
+  const [path] = request.url.split('?');
+  const cdnBuild = /^\/(before|after)\/([\w./-]+\.js)$/.exec(path);
+  if (request.url === '/page.js' || path === '/cold.js') {
     response.writeHead(200, { 'content-type': 'text/javascript', ...isolation });
-    response.end(pageScript);
+    response.end(path === '/cold.js' ? coldScript : pageScript);
+  } else if (path === '/cold.html') {
+    response.writeHead(200, { 'content-type': 'text/html', ...isolation });
+    response.end('<!doctype html><html><body><script type="module" src="/cold.js"></script></body></html>');
+  } else if (cdnBuild && cdnBuilds[cdnBuild[1]] && !cdnBuild[2].includes('..') && existsSync(join(cdnBuilds[cdnBuild[1]], cdnBuild[2]))) {
+    response.writeHead(200, { 'content-type': 'text/javascript', 'content-encoding': 'gzip', ...isolation });
+    response.end(gzipSync(readFileSync(join(cdnBuilds[cdnBuild[1]], cdnBuild[2])), { level: 9 }));
   } else if (request.url === '/') {
     response.writeHead(200, { 'content-type': 'text/html', ...isolation });
     response.end('<!doctype html><html><body><script type="module" src="/page.js"></script></body></html>');
@@ -100,11 +128,16 @@ try {
   page.on('console', (message) => {
     if (message.type() === 'warn' || message.type() === 'error') say(`page ${message.type()}: ${message.text()}`);
   });
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction('document.title === "ready"', { timeout: 30_000 });
-  if (!(await page.evaluate('crossOriginIsolated'))) say('the page is not cross-origin isolated: times are precise to 0.1 ms only');
-  const cdp = await page.createCDPSession();
-  results = await measure(page, cdp);
+  if (onlyCold) {
+    results = {};
+  } else {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction('document.title === "ready"', { timeout: 30_000 });
+    if (!(await page.evaluate('crossOriginIsolated'))) say('the page is not cross-origin isolated: times are precise to 0.1 ms only');
+    const cdp = await page.createCDPSession();
+    results = await measure(page, cdp);
+  }
+  results.cold = await measureCold(browser);
   results.chromium = await browser.version();
 } finally {
   await browser.close();
@@ -250,6 +283,47 @@ function summarise(samples) {
   return { elements: one(samples.elements), imperative: one(samples.imperative) };
 }
 
+/**
+ * (g) Host connected → first SDK call, on a cold page: a fresh page per sample, HTTP cache off, the library's files
+ * gzip-served from 127.0.0.1, with no added latency and with 40 ms added per request (CDP network emulation, a
+ * modest real network), so each lazy chunk's round trip counts. Builds and modes alternate sample by sample.
+ */
+async function measureCold(browser) {
+  const samples = Number(process.env.BENCH_COLD_RUNS) || 15;
+  const out = {};
+  for (const latency of [0, 40]) {
+    say(`(g) host connected → first SDK call, cold pages, +${latency} ms per request`);
+    for (let sample = 0; sample < (latency ? Math.ceil(samples / 2) : samples); sample += 1) {
+      for (const build of Object.keys(cdnBuilds)) {
+        for (const mode of ['byo', 'managed']) {
+          const page = await browser.newPage();
+          try {
+            await page.setCacheEnabled(false);
+            const cdp = await page.createCDPSession();
+            if (latency) {
+              await cdp.send('Network.enable');
+              await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+            }
+            page.on('pageerror', (error) => say(`cold page error: ${error.message}`));
+            page.on('console', (message) => {
+              if (message.type() === 'error') say(`cold page ${build} ${mode}: ${message.text()}`);
+            });
+            await page.goto(`http://127.0.0.1:${port}/cold.html?build=${build}&mode=${mode}`);
+            await page.waitForFunction('window.coldResult', { timeout: 30_000, polling: 50 });
+            const result = await page.evaluate('window.coldResult');
+            if (result.error) throw new Error(`cold page ${build} ${mode}: ${result.error}`);
+            const key = `${build} ${mode} ${latency}`;
+            (out[key] ??= []).push(result);
+          } finally {
+            await page.close();
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
 // ---- bytes ------------------------------------------------------------------------------------------------------
 
 function bytes() {
@@ -276,6 +350,70 @@ const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms
 const fmtRatio = (a, b) => (b > 0 ? `${(a / b).toFixed(a / b >= 10 ? 0 : 2)}×` : '—');
 const fmtCalls = ([low, high]) => (low === high ? `${low}` : `${low}–${high}`);
 const fmtBytes = (n) => (Math.abs(n) >= 10_240 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`);
+
+const coldRows = [];
+for (const latency of [0, 40]) {
+  for (const mode of ['byo', 'managed']) {
+    for (const build of Object.keys(cdnBuilds)) {
+      const list = results.cold[`${build} ${mode} ${latency}`];
+      if (!list) continue;
+      const files = list[0].files;
+      const kb = files.reduce((sum, file) => sum + file.bytes, 0);
+      coldRows.push({
+        measure: `${mode === 'byo' ? 'BYO (page client, published)' : 'managed (app-id)'}, ${build}, ${latency ? `+${latency} ms per request` : 'loopback'}`,
+        connected: `${fmtMs(median(list.map((r) => r.firstCallMs)))} (${list[0].firstMethod})`,
+        relay: fmtMs(median(list.map((r) => r.relayMs))),
+        entry: fmtMs(median(list.map((r) => r.entryMs))),
+        script: fmtMs(median(list.map((r) => r.fromScriptMs))),
+        files: `${files.length}: ${fmtBytes(kb)} gzip`,
+        n: list.length,
+      });
+    }
+  }
+}
+const coldTable = [
+  '| host, build, network | connected → first SDK call | connected → startChannelMediaRelay | entry import | script start → first SDK call | library files before the first SDK call | n |',
+  '|---|---|---|---|---|---|---|',
+  ...coldRows.map((x) => `| ${x.measure} | ${x.connected} | ${x.relay} | ${x.entry} | ${x.script} | ${x.files} | ${x.n} |`),
+].join('\n');
+
+const coldSection = (machineLines) => `## Host connected → first SDK call (g)
+
+<!-- cold:start -->
+${machineLines}
+
+${coldTable}
+<!-- cold:end -->
+
+A fresh page per sample with the HTTP cache off loads a CDN build over HTTP (gzip, from 127.0.0.1), then appends one
+\`<agora-relay-host>\` with two destinations: given the page's own joined and published client (BYO), or \`app-id\`
+(managed mode). The fake SDK is given as \`host.sdk\`, so no SDK chunk is fetched; its namespace and clients are spied
+on. "connected" is the append; the first SDK call is the first method called on the namespace or a client after it
+(\`on\`, a listener, for BYO; \`createClient\` in managed mode). "entry import" is the import of the entry before the
+host exists; "library files" are the build's files fetched before the first SDK call, entry included, with their gzip
+bytes as served. "+40 ms" adds 40 ms to every request (CDP network emulation): each lazy chunk on the way costs a round
+trip there. "before" is another build's dist/cdn (\`BENCH_BEFORE_CDN\`), measured in the same run, samples alternating.
+\`BENCH_ONLY_COLD=1 npm run bench\` measures only this section and replaces it in BENCHMARKS.md.
+`;
+
+if (onlyCold) {
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout?.trim();
+  const lines = [
+    `- Date: ${new Date().toISOString()}; ${results.chromium} (headless); CPU: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores`,
+    `- after: this checkout (${commit || 'unknown commit'}), dist/cdn; before: ${cdnBuilds.before ?? 'not measured (no BENCH_BEFORE_CDN)'}`,
+  ].join('\n');
+  process.stdout.write(`\n${lines}\n\n${coldTable}\n\n`);
+  const file = join(root, 'BENCHMARKS.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const section = coldSection(lines);
+  const start = current.indexOf('## Host connected → first SDK call (g)');
+  const next = start < 0 ? -1 : current.indexOf('\n## ', start + 1);
+  const updated =
+    start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${next < 0 ? '' : current.slice(next)}`;
+  writeFileSync(file, updated);
+  say('wrote section g of BENCHMARKS.md');
+  process.exit(0);
+}
 
 const rows = [];
 const row = (section, measure, elements, baseline, ratio, note = '') => rows.push({ section, measure, elements, baseline, ratio, note });
@@ -345,7 +483,8 @@ row(
     '—',
   );
 }
-const b = bytes();
+
+const b = onlyCold ? { chunks: [] } : bytes();
 const sdkChunk = b.chunks.find((chunk) => /agora-rtc|sdk/i.test(chunk.file));
 if (b.entry) {
   row('f', `CDN entry \`${b.entry.file}\``, `${fmtBytes(b.entry.raw)} raw, ${fmtBytes(b.entry.gzip)} gzip -9`, '—', '—');
@@ -432,7 +571,7 @@ the fake answers through \`setTimeout(0)\`, so a loop that only ever awaited the
 page's own handlers run from events, not from an endless timer chain). For the same reason the one-per-task rows of
 **a** depend on how fast the fake answers: with Agora's real latency, more changes wait for the call in flight.
 `;
-writeFileSync(join(root, 'BENCHMARKS.md'), doc);
+writeFileSync(join(root, 'BENCHMARKS.md'), `${doc}\n${coldSection(machine)}`);
 say('wrote BENCHMARKS.md');
 
 // The stand-in's media path (bench/stand-in-media.mjs): a section of its own; BENCH_STAND_IN=0 leaves it out.

@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { DestinationStatus } from '../core/index.js';
 import { DESTINATION_CHANGE } from './events.js';
 
@@ -20,17 +19,24 @@ import { DESTINATION_CHANGE } from './events.js';
  *   }` whenever `status` or `error` changes.
  */
 export class AgoraRelayDestination extends LitElement {
+  static override properties: PropertyDeclarations = {
+    channelName: { attribute: 'channel-name' },
+    uid: {},
+    token: {},
+    disabled: { type: Boolean, reflect: true },
+  };
+
   /** The destination channel (required). */
-  @property({ attribute: 'channel-name' }) channelName = '';
+  channelName = '';
 
   /** The uid in the destination channel: a whole number, or an attribute's decimal digits. */
-  @property() uid: string | number | undefined;
+  uid: string | number | undefined;
 
   /** The destination token. Read from the attribute or set as a property; never reflected. */
-  @property() token: string | undefined;
+  token: string | undefined;
 
   /** Leave this channel out without removing the element. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   #status: DestinationStatus = 'idle';
   #error: { code: string; message: string } | undefined;

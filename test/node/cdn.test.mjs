@@ -10,8 +10,9 @@ import { launchBrowser, startServer, visit } from '../../interop/cdn/harness.mjs
 
 const ENTRY = '/dist/cdn/agora-relay-elements.js';
 const isSdkChunk = (path) => /^\/dist\/cdn\/chunks\/agora-rtc-sdk-[\w-]+\.js$/.test(path);
-const isManagedChunk = (path) => /^\/dist\/cdn\/chunks\/managed-host-[\w-]+\.js$/.test(path);
-const isAudienceChunk = (path) => /^\/dist\/cdn\/chunks\/audience-view-[\w-]+\.js$/.test(path);
+const isManagedChunk = (path) => /^\/dist\/cdn\/chunks\/host-managed-[\w-]+\.js$/.test(path);
+const isAudienceChunk = (path) => /^\/dist\/cdn\/chunks\/audience-controller-[\w-]+\.js$/.test(path);
+const isHostChunk = (path) => /^\/dist\/cdn\/chunks\/host-controller-[\w-]+\.js$/.test(path);
 const libraryFiles = (requests) => requests.filter((path) => path.startsWith('/dist/cdn/'));
 
 /**
@@ -47,10 +48,13 @@ async function open(path) {
 }
 
 describe('CDN build: one entry, lazy chunks', () => {
-  test('one module script defines both elements and fetches no chunk while no relay is needed', async () => {
+  test('one module script defines both elements; a host with no relay to make fetches only its own chunk', async () => {
     const { result, requests } = await open('/interop/cdn/page.html?mode=idle');
     assert.deepEqual(result.defined, ['agora-relay-host', 'agora-relay-destination']);
-    assert.deepEqual(libraryFiles(requests), [ENTRY], 'the entry alone: Lit is bundled in, nothing else is fetched');
+    const files = libraryFiles(requests);
+    assert.equal(files[0], ENTRY, 'Lit is bundled in the entry');
+    assert.equal(files.filter(isHostChunk).length, 1, `the connected host's internals: ${files.join(', ')}`);
+    assert.equal(files.filter(isSdkChunk).length + files.filter(isManagedChunk).length, 0, files.join(', '));
     assert.equal(requests.filter(isAudienceChunk).length, 0, 'no audience on the page: its chunk is never fetched');
   });
 
@@ -59,14 +63,17 @@ describe('CDN build: one entry, lazy chunks', () => {
     const files = libraryFiles(requests);
     assert.equal(files.filter(isSdkChunk).length, 1, `one SDK chunk request in ${files.join(', ')}`);
     assert.equal(files.filter(isManagedChunk).length, 0, 'a page with its own client never loads managed mode');
-    assert.equal(files.length, 2, `the entry and the SDK chunk only: ${files.join(', ')}`);
+    // The entry, the host's chunk and the core chunk it shares with the other lazy chunks, then the SDK.
+    assert.equal(files.length, 4, `the entry, two lazy chunks and the SDK chunk only: ${files.join(', ')}`);
     assertRealSdkConfigReachedFake(result);
   });
 
   test('a page that has window.AgoraRTC fetches no SDK chunk at all', async () => {
     const { result, requests } = await open('/interop/cdn/page.html?mode=window-sdk');
     assert.deepEqual(result.states, ['RELAY_STATE_CONNECTING', 'RELAY_STATE_RUNNING']);
-    assert.deepEqual(libraryFiles(requests), [ENTRY]);
+    const files = libraryFiles(requests);
+    assert.equal(files.filter(isSdkChunk).length, 0, files.join(', '));
+    assert.equal(files.length, 3, `the entry and two lazy chunks: ${files.join(', ')}`);
   });
 
   test('managed mode loads its own chunk, and with window.AgoraRTC still no SDK chunk', async () => {
@@ -106,7 +113,7 @@ describe('CDN build: one entry, lazy chunks', () => {
     const { page } = await visit(browser, server.origin, '/interop/cdn/page.html?mode=idle');
     try {
       const chunk = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).find(
-        (name) => name.includes('/chunks/'),
+        (name) => name.includes('/chunks/agora-rtc-sdk-'),
       );
       assert.equal(chunk, undefined, 'not loaded yet');
       const found = await page.evaluate(async () => {

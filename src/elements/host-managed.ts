@@ -1,0 +1,154 @@
+// <agora-relay-host>'s managed mode: the host makes, joins and publishes its own client (core/managed-host.ts), hands
+// it to the relay session, joins again when what it joined changes, recovers a stuck relay by leaving and joining
+// again, and closes everything in order when removed. Its own chunk, loaded by host-controller.ts only when `app-id`
+// is set and no client is given.
+import type { TemplateResult } from 'lit';
+import { ManagedHost } from '../core/managed-host.js';
+import type { ManagedSdk } from '../core/sdk-types.js';
+import { nextTask } from '../core/next-task.js';
+import { withinLimit } from '../core/within-limit.js';
+import type { AgoraRelayHost } from './agora-relay-host.js';
+import { CLIENT_EVENTS, emit } from './events.js';
+import type { HostController } from './host-controller.js';
+import { HostTiles } from './host-tiles.js';
+
+/** Managed mode leaves and joins again when the SDK's relay is stuck: after 1 s, 2 s, 4 s, then it gives up. */
+export const RECOVERY_DELAYS_MS = [1000, 2000, 4000];
+
+/** How long removal waits for the relay to stop before it leaves anyway. */
+export const RELAY_STOP_WAIT_MS = 1000;
+
+export class ManagedMode {
+  readonly #host: AgoraRelayHost;
+  readonly #controller: HostController;
+  readonly #tiles: HostTiles;
+  #managed: ManagedHost | undefined;
+  /** What the managed host was started with, to tell when it must join again. */
+  #key = '';
+  /** Recoveries since the relay last ran, and the one waiting. */
+  #recoveries = 0;
+  #recoveryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: AgoraRelayHost, controller: HostController) {
+    this.#host = host;
+    this.#controller = controller;
+    this.#tiles = new HostTiles(host);
+  }
+
+  /** The client managed mode made (joined or joining), if any. */
+  get client() {
+    return this.#managed?.client ?? null;
+  }
+
+  render(): TemplateResult | undefined {
+    return this.#managed && this.#tiles.render(this.#managed);
+  }
+
+  /** After each render: play the tracks into their tiles. */
+  updated(): void {
+    if (this.#managed) this.#tiles.play(this.#managed);
+  }
+
+  stopPlaying(): void {
+    this.#tiles.stop();
+  }
+
+  relayRunning(): void {
+    this.#recoveries = 0;
+  }
+
+  /** Managed mode runs when `app-id` is set and no client is given, and joins again when what it joined changes. */
+  sync(): void {
+    const host = this.#host;
+    const wanted = host.isConnected && !!host.appId && !host.client;
+    const key = wanted ? JSON.stringify([host.appId, host.channelName, host.joinUid, host.joinToken]) : '';
+    if (key === this.#key) return;
+    this.#key = key;
+    void this.#stop().then(() => (key && key === this.#key ? this.#start(key) : undefined));
+  }
+
+  /** The host was removed (not moved): stop recovering, and forget what was joined, so being added again joins again. */
+  removed(): void {
+    clearTimeout(this.#recoveryTimer);
+    this.#recoveryTimer = undefined;
+    this.#recoveries = 0;
+    this.#key = '';
+    void this.#stop();
+  }
+
+  /**
+   * Rule 4: the SDK's relay on a client the host owns is stuck (after a FAILURE, say): leave and join again, with
+   * growing delays, and say so when it gives up. A page's own client is the page's to reset: that is only reported.
+   */
+  recover(): void {
+    if (!this.#managed || this.#recoveryTimer !== undefined) return;
+    const delay = RECOVERY_DELAYS_MS[this.#recoveries];
+    if (delay === undefined) {
+      emit(this.#host, 'agora-relay-error', {
+        code: 'RELAY_FAILURE',
+        message: `The relay is still stuck after leaving and joining again ${RECOVERY_DELAYS_MS.length} times; giving up.`,
+        operation: 'join',
+      });
+      return;
+    }
+    this.#recoveries += 1;
+    const key = this.#key;
+    this.#recoveryTimer = setTimeout(() => {
+      this.#recoveryTimer = undefined;
+      if (!this.#host.isConnected || key !== this.#key) return;
+      void this.#stop().then(() => (key === this.#key ? this.#start(key) : undefined));
+    }, delay);
+  }
+
+  async #start(key: string): Promise<void> {
+    // A task first: properties a framework sets just after connecting the host join this start, not a second one.
+    await new Promise<void>((resolve) => nextTask(resolve));
+    if (key !== this.#key || this.#managed) return;
+    const host = this.#host;
+    const session = this.#controller.session;
+    const managed = new ManagedHost({
+      appId: host.appId ?? '',
+      channelName: host.channelName,
+      joinUid: host.joinUid ?? null,
+      joinToken: host.joinToken ?? null,
+      tokenProvider: this.#controller.tokenProvider(),
+      sdk: host.sdk as ManagedSdk | null,
+      joinTimeoutMs: host.joinTimeout,
+    });
+    for (const type of CLIENT_EVENTS) {
+      managed.addEventListener(type, (event: CustomEvent) => emit(host, type, event.detail));
+    }
+    managed.addEventListener('agora-relay-error', (event) => emit(host, 'agora-relay-error', event.detail));
+    managed.addEventListener('media-change', () => host.requestUpdate());
+    this.#managed = managed;
+    host.requestUpdate();
+    const published = await managed.connect();
+    if (this.#managed !== managed) return;
+    session.client = managed.client;
+    // The host published itself: say so, so the relay starts at once.
+    if (published) await session.start().catch(() => undefined);
+  }
+
+  /**
+   * Closes the camera and microphone at once, then stops the relay (rule 5), then unpublishes and leaves. A relay
+   * stop that never answers delays the leave by at most RELAY_STOP_WAIT_MS and is reported.
+   */
+  async #stop(): Promise<void> {
+    const managed = this.#managed;
+    if (!managed) return;
+    const session = this.#controller.session;
+    this.#managed = undefined;
+    this.#tiles.stop();
+    managed.releaseMedia();
+    if (session.client === managed.client) session.client = null;
+    if ((await withinLimit(session.settled(), RELAY_STOP_WAIT_MS)) === 'timeout') {
+      emit(this.#host, 'agora-relay-error', {
+        code: 'TIMEOUT',
+        message: `Stopping the relay got no answer within ${RELAY_STOP_WAIT_MS / 1000} s; leaving anyway.`,
+        operation: 'stop',
+      });
+    }
+    await managed.close();
+    this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,118 @@
+// What <agora-relay-host> draws in managed mode: the local preview and a tile per co-host with video, with the
+// tracks played into them (once per track and tile). Part of the managed-mode chunk (host-managed.ts): a host with
+// the page's own client renders only its <slot>.
+import { adoptStyles, css, html, type CSSResultOrNative, type LitElement, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ManagedHost } from '../core/managed-host.js';
+import type { LocalTrack, RemoteTrack } from '../core/sdk-types.js';
+
+const styles = css`
+  .stage {
+    display: grid;
+    gap: var(--agora-relay-gap, 8px);
+    grid-template-columns: repeat(auto-fill, minmax(var(--agora-relay-tile-width, 240px), 1fr));
+  }
+  [part='remotes'] {
+    display: contents;
+  }
+  [part='local'],
+  [part='remote'] {
+    position: relative;
+    aspect-ratio: 16 / 9;
+    overflow: hidden;
+    border-radius: 4px;
+    background: var(--agora-relay-tile-background, #111);
+  }
+`;
+
+type Player = (LocalTrack | RemoteTrack) & { media?: MediaStreamTrack };
+
+/** Plays a remote video's MediaStreamTrack in a <video> of ours; its play() rejection (a removal) is ours to drop. */
+function ownPlayer(media: MediaStreamTrack): Player {
+  let video: HTMLVideoElement | undefined;
+  return {
+    media,
+    play(tile?: HTMLElement | string) {
+      if (!(tile instanceof HTMLElement)) return;
+      video = document.createElement('video');
+      Object.assign(video, { autoplay: true, muted: true, playsInline: true, srcObject: new MediaStream([media]) });
+      Object.assign(video.style, { width: '100%', height: '100%', objectFit: 'cover' });
+      tile.replaceChildren(video);
+      video.play().catch(() => undefined);
+    },
+    stop() {
+      if (!video) return;
+      video.srcObject = null;
+      video.remove();
+      video = undefined;
+    },
+  };
+}
+
+const samePlayer = (a: Player | undefined, b: Player) => a === b || (!!a?.media && a.media === b.media);
+
+const styled = new WeakSet<ShadowRoot>();
+
+export class HostTiles {
+  readonly #element: LitElement;
+  /** Which track plays in which tile, so a render does not restart playing videos. */
+  #playing = new WeakMap<Element, Player>();
+  /** Every track played in a tile, to stop before the tiles go. */
+  readonly #played = new Set<Player>();
+
+  constructor(element: LitElement) {
+    this.#element = element;
+    const root = element.renderRoot;
+    if (root instanceof ShadowRoot && !styled.has(root)) {
+      styled.add(root);
+      const own = (element.constructor as unknown as { elementStyles: CSSResultOrNative[] }).elementStyles;
+      adoptStyles(root, [...own, styles]);
+    }
+  }
+
+  render(managed: ManagedHost): TemplateResult {
+    const users = managed.remoteUsers.filter((user) => user.hasVideo);
+    return html`
+      <div class="stage">
+        <div part="local" role="img" aria-label="Your camera"></div>
+        <div part="remotes" role="group" aria-label="Co-hosts">
+          ${repeat(
+            users,
+            (user) => user.uid,
+            (user) => html`<div part="remote" role="img" aria-label=${`Co-host ${user.uid}`} data-uid=${user.uid}></div>`,
+          )}
+        </div>
+      </div>
+      <slot></slot>
+    `;
+  }
+
+  /** After each render: play the local preview and each co-host's video in its tile. */
+  play(managed: ManagedHost): void {
+    const root = this.#element.renderRoot;
+    const play = (tile: Element | null, track: LocalTrack | RemoteTrack | undefined) => {
+      if (!tile || !track || samePlayer(this.#playing.get(tile), track)) return;
+      this.#playing.set(tile, track);
+      this.#played.add(track);
+      track.play(tile as HTMLElement);
+    };
+    play(root.querySelector('[part="local"]'), managed.localVideoTrack);
+    for (const user of managed.remoteUsers) {
+      const tile = root.querySelector(`[part="remote"][data-uid="${CSS.escape(String(user.uid))}"]`);
+      // Our own <video>, not the SDK's player: until the co-host's first frame its play() stays pending, and a removal
+      // then rejects it, unhandled inside the SDK (AbortError, code 20). Ours is caught, and only ours.
+      const media = user.videoTrack?.getMediaStreamTrack?.();
+      play(tile, media ? ownPlayer(media) : user.videoTrack);
+    }
+  }
+
+  /**
+   * Stops every track played in a tile before the tile leaves the document: the SDK's <video> would otherwise get
+   * paused by the removal, and its own `play()` to resume it rejects unhandled (AbortError, code 20).
+   */
+  stop(): void {
+    for (const track of this.#played) track.stop();
+    this.#played.clear();
+    this.#playing = new WeakMap();
+  }
+}

@@ -9,6 +9,7 @@ import { findBrowser, QUIET_CHROMIUM_ARGS } from './scripts/browsers.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { loadAgoraStandInPlugin } from './src/testing/stand-in/load-wtr-plugin.mjs';
 import { createTokenHandler } from './examples/token-server.mjs';
+import { chosenSdk } from './scripts/sdk-versions.mjs';
 
 // The example token endpoint, minting real Agora tokens with agora-token, for token-url tests. Test credentials:
 // 32 hex digits each, made up for this run.
@@ -91,6 +92,10 @@ const modelConfig = {
   seed: process.env.MODEL_SEED ? Number(process.env.MODEL_SEED) : undefined,
   path: process.env.MODEL_PATH || undefined,
 };
+// The real SDK the tests load (test/support/contract-load-real-sdk.ts): the installed agora-rtc-sdk-ng, or with
+// AGORA_SDK=4.20 (…4.24) the newest patch of that minor, installed as an npm alias (scripts/sdk-matrix.mjs).
+const sdk = chosenSdk(process.env.AGORA_SDK);
+
 const browsers = Object.entries({ chromium, firefox })
   .filter(([name]) => !only || only.includes(name))
   .map(([, launcher]) => launcher);
@@ -144,7 +149,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html>
   <body>
-    <script>window.__MODEL_CONFIG = ${JSON.stringify(modelConfig)};</script>
+    <script>window.__MODEL_CONFIG = ${JSON.stringify(modelConfig)}; window.__AGORA_SDK = ${JSON.stringify(sdk)};</script>
     <script type="module" src="/test/support/unhandled-rejections.js"></script>
     <script type="module" src="${testFramework}"></script>
   </body>

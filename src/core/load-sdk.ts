@@ -2,6 +2,7 @@
 // page's own `window.AgoraRTC` (Agora's script tag), then a dynamic import of the peer dependency. Nothing imports
 // the SDK statically: it throws outside a browser (reference §3.6) and weighs ~430 KB gzip.
 import type { RelaySdk } from './sdk-types.js';
+import { warnIfUncheckedSdk } from './sdk-versions.js';
 
 export type SdkImporter = () => Promise<unknown>;
 
@@ -36,7 +37,10 @@ export async function loadAgoraRTC<T extends RelaySdk = RelaySdk>(
   importer ??= importPeerDependency;
   if (injected) return injected;
   const fromPage = asSdk((globalThis as { AgoraRTC?: unknown }).AgoraRTC);
-  if (fromPage) return fromPage as T;
+  if (fromPage) {
+    warnIfUncheckedSdk((fromPage as { VERSION?: unknown }).VERSION);
+    return fromPage as T;
+  }
   let pending = pendingImports.get(importer);
   if (!pending) {
     pending = importer()

@@ -46,6 +46,8 @@ describe('the SDK’s unhandled setVideoProfile rejection (sdk-quirks.ts)', () =
     absorbRelayVideoProfileRejections();
     rejectLikeTheSdk('INVALID_OPERATION', 'setVideoProfile');
     expect(await unhandledAfterAWhile()).to.deep.equal([]);
+    rejectLikeTheSdk('WS_ABORT', 'setVideoProfile');
+    expect(await unhandledAfterAWhile(), '4.22: WS_ABORT from setVideoProfile').to.deep.equal([]);
     rejectLikeTheSdk('INVALID_OPERATION', 'somethingElse');
     rejectLikeTheSdk('TIMEOUT', 'setVideoProfile');
     expect(await unhandledAfterAWhile()).to.have.length(2);

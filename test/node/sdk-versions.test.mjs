@@ -11,7 +11,7 @@ test('the warning names exactly the versions the matrix runs', () => {
   assert.deepEqual([...CHECKED_SDK_VERSIONS], checkedSdks().map((sdk) => sdk.version));
 });
 
-test('the matrix covers every minor of the peer range, newest patch first found on npm at the time', async () => {
+test('the matrix covers every minor of the peer range', async () => {
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
   assert.equal(pkg.peerDependencies['agora-rtc-sdk-ng'], '^4.20.0');
   assert.deepEqual(
@@ -22,7 +22,7 @@ test('the matrix covers every minor of the peer range, newest patch first found 
 
 test('README states the versions checked', async () => {
   const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-  const sentence = /Checked with agora-rtc-sdk-ng ([^.]*(?:\.\d+)*[^.]*)\./.exec(readme);
-  assert.ok(sentence, 'README has a "Checked with agora-rtc-sdk-ng …." sentence');
-  for (const version of CHECKED_SDK_VERSIONS) assert.ok(sentence[1].includes(version), `README names ${version}`);
+  const line = readme.split('\n').find((text) => text.startsWith('Checked with agora-rtc-sdk-ng '));
+  assert.ok(line, 'README has a line "Checked with agora-rtc-sdk-ng …"');
+  for (const version of CHECKED_SDK_VERSIONS) assert.ok(line.includes(`**${version}**`), `README names ${version}`);
 });

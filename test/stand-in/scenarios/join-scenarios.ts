@@ -65,8 +65,8 @@ export const joinScenarios: Scenario[] = [
     ],
     olderSdks: [
       {
-        below: '4.22.0',
-        why: '4.20 and 4.21 ask again after a 110, for as long as it lasts: refused once, the join resolves',
+        below: '4.23.0',
+        why: '4.20 to 4.22 ask again after a 110, for as long as it lasts: refused once, the join resolves',
         expected: ['connection DISCONNECTED→CONNECTING', 'connection CONNECTING→CONNECTED', 'join: resolved'],
         expectedFacts: { connectionState: 'CONNECTED' },
       },

@@ -2,7 +2,6 @@
 // page's own `window.AgoraRTC` (Agora's script tag), then a dynamic import of the peer dependency. Nothing imports
 // the SDK statically: it throws outside a browser (reference §3.6) and weighs ~430 KB gzip.
 import type { RelaySdk } from './sdk-types.js';
-import { warnIfUncheckedSdk } from './sdk-versions.js';
 
 export type SdkImporter = () => Promise<unknown>;
 
@@ -38,7 +37,10 @@ export async function loadAgoraRTC<T extends RelaySdk = RelaySdk>(
   if (injected) return injected;
   const fromPage = asSdk((globalThis as { AgoraRTC?: unknown }).AgoraRTC);
   if (fromPage) {
-    warnIfUncheckedSdk((fromPage as { VERSION?: unknown }).VERSION);
+    // The version check and its words are a chunk of their own, fetched only for a page's own SDK: the CDN entry has
+    // a size budget (scripts/size.mjs) that every byte here counts against.
+    const version = (fromPage as { VERSION?: unknown }).VERSION;
+    void import('./sdk-versions.js').then(({ warnIfUncheckedSdk }) => warnIfUncheckedSdk(version), () => undefined);
     return fromPage as T;
   }
   let pending = pendingImports.get(importer);

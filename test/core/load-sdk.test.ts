@@ -73,6 +73,8 @@ describe('loadAgoraRTC: the injected SDK, else the page’s, else the peer depen
 describe('loadAgoraRTC: a page’s own SDK of a version no test here ran', () => {
   const originalWarn = console.warn;
   let warnings: string[];
+  // The check runs in a chunk of its own, a few tasks after the load.
+  const aWhile = () => new Promise((resolve) => setTimeout(resolve, 100));
   const pageSdk = (version: string) => {
     (globalThis as WithAgora).AgoraRTC = { VERSION: version, createChannelMediaRelayConfiguration: () => ({}) };
   };
@@ -90,12 +92,14 @@ describe('loadAgoraRTC: a page’s own SDK of a version no test here ran', () =>
     pageSdk('4.19.3');
     const sdk = (await loadAgoraRTC()) as RelaySdk & { VERSION?: string };
     await loadAgoraRTC();
+    await aWhile();
     expect(sdk.VERSION, 'the page’s SDK is used all the same').to.equal('4.19.3');
     expect(warnings, 'one warning for two loads').to.have.length(1);
     expect(warnings[0]).to.contain('agora-rtc-sdk-ng 4.19.3');
     for (const checked of CHECKED_SDK_VERSIONS) expect(warnings[0]).to.contain(checked);
     pageSdk('4.25.0');
     await loadAgoraRTC();
+    await aWhile();
     expect(warnings, 'a newer minor warns too').to.have.length(2);
     expect(warnings[1]).to.contain('agora-rtc-sdk-ng 4.25.0');
   });
@@ -109,6 +113,7 @@ describe('loadAgoraRTC: a page’s own SDK of a version no test here ran', () =>
     await loadAgoraRTC();
     (globalThis as WithAgora).AgoraRTC = { createChannelMediaRelayConfiguration: () => ({}) };
     await loadAgoraRTC();
+    await aWhile();
     expect(warnings).to.deep.equal([]);
   });
 

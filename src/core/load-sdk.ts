@@ -36,7 +36,13 @@ export async function loadAgoraRTC<T extends RelaySdk = RelaySdk>(
   importer ??= importPeerDependency;
   if (injected) return injected;
   const fromPage = asSdk((globalThis as { AgoraRTC?: unknown }).AgoraRTC);
-  if (fromPage) return fromPage as T;
+  if (fromPage) {
+    // The version check and its words are a chunk of their own, fetched only for a page's own SDK: the CDN entry has
+    // a size budget (scripts/size.mjs) that every byte here counts against.
+    const version = (fromPage as { VERSION?: unknown }).VERSION;
+    void import('./sdk-versions.js').then(({ warnIfUncheckedSdk }) => warnIfUncheckedSdk(version), () => undefined);
+    return fromPage as T;
+  }
   let pending = pendingImports.get(importer);
   if (!pending) {
     pending = importer()

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../support/guard.js';
 import { loadAgoraRTC, RelaySession, SdkLoadError, type RelaySdk } from '../../src/core/index.js';
+import { CHECKED_SDK_VERSIONS } from '../../src/core/sdk-versions.js';
 import { createFakeAgoraRTC } from '../../src/testing/index.js';
 import { destinations, makeHost, ofType, record } from './session-fixture.js';
 
@@ -66,6 +67,64 @@ describe('loadAgoraRTC: the injected SDK, else the page’s, else the peer depen
     const sdk = (await loadAgoraRTC()) as RelaySdk & { VERSION?: string };
     expect(typeof sdk.createChannelMediaRelayConfiguration).to.equal('function');
     expect(sdk.VERSION).to.match(/^4\./);
+  });
+});
+
+describe('loadAgoraRTC: a page’s own SDK of a version no test here ran', () => {
+  const originalWarn = console.warn;
+  let warnings: string[];
+  // The check runs in a chunk of its own, a few tasks after the load.
+  const aWhile = () => new Promise((resolve) => setTimeout(resolve, 100));
+  const pageSdk = (version: string) => {
+    (globalThis as WithAgora).AgoraRTC = { VERSION: version, createChannelMediaRelayConfiguration: () => ({}) };
+  };
+
+  beforeEach(() => {
+    warnings = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  });
+  afterEach(() => {
+    console.warn = originalWarn;
+    delete (globalThis as WithAgora).AgoraRTC;
+  });
+
+  it('warns once per version, naming the version and every version checked, and still uses it', async () => {
+    pageSdk('4.19.3');
+    const sdk = (await loadAgoraRTC()) as RelaySdk & { VERSION?: string };
+    await loadAgoraRTC();
+    await aWhile();
+    expect(sdk.VERSION, 'the page’s SDK is used all the same').to.equal('4.19.3');
+    expect(warnings, 'one warning for two loads').to.have.length(1);
+    expect(warnings[0]).to.contain('agora-rtc-sdk-ng 4.19.3');
+    for (const checked of CHECKED_SDK_VERSIONS) expect(warnings[0]).to.contain(checked);
+    pageSdk('4.25.0');
+    await loadAgoraRTC();
+    await aWhile();
+    expect(warnings, 'a newer minor warns too').to.have.length(2);
+    expect(warnings[1]).to.contain('agora-rtc-sdk-ng 4.25.0');
+  });
+
+  it('says nothing for any patch of a checked minor, or an SDK that names no version', async () => {
+    for (const version of ['4.20.0', '4.21.0', '4.22.1', '4.23.4', '4.24.8', '4.24.9']) {
+      pageSdk(version);
+      await loadAgoraRTC();
+    }
+    (globalThis as WithAgora).AgoraRTC = createFakeAgoraRTC();
+    await loadAgoraRTC();
+    (globalThis as WithAgora).AgoraRTC = { createChannelMediaRelayConfiguration: () => ({}) };
+    await loadAgoraRTC();
+    await aWhile();
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('checks the newest patch of every minor in the peer range, 4.20 to 4.24', () => {
+    expect(CHECKED_SDK_VERSIONS.map((version) => version.split('.').slice(0, 2).join('.'))).to.deep.equal([
+      '4.20',
+      '4.21',
+      '4.22',
+      '4.23',
+      '4.24',
+    ]);
   });
 });
 

@@ -15,6 +15,19 @@ function rejectLikeTheSdk(code: string, method: 'setVideoProfile' | 'somethingEl
   void relayClient[method]();
 }
 
+/** A rejection shaped like 4.20–4.23's: WS_ABORT, made while `method` closes the relay's socket. */
+function abortLikeTheSdk(method: 'stopChannelMediaRelay' | 'leave'): void {
+  const relayClient = {
+    stopChannelMediaRelay() {
+      void Promise.reject(Object.assign(new Error('AgoraRTCError WS_ABORT: '), { name: 'AgoraRTCException', code: 'WS_ABORT' }));
+    },
+    leave() {
+      void Promise.reject(Object.assign(new Error('AgoraRTCError WS_ABORT: '), { name: 'AgoraRTCException', code: 'WS_ABORT' }));
+    },
+  };
+  relayClient[method]();
+}
+
 async function unhandledAfterAWhile(): Promise<string[]> {
   await new Promise((resolve) => setTimeout(resolve, 50));
   return window.__takeUnhandled?.() ?? [];
@@ -33,8 +46,20 @@ describe('the SDK’s unhandled setVideoProfile rejection (sdk-quirks.ts)', () =
     absorbRelayVideoProfileRejections();
     rejectLikeTheSdk('INVALID_OPERATION', 'setVideoProfile');
     expect(await unhandledAfterAWhile()).to.deep.equal([]);
+    rejectLikeTheSdk('WS_ABORT', 'setVideoProfile');
+    expect(await unhandledAfterAWhile(), '4.22: WS_ABORT from setVideoProfile').to.deep.equal([]);
     rejectLikeTheSdk('INVALID_OPERATION', 'somethingElse');
     rejectLikeTheSdk('TIMEOUT', 'setVideoProfile');
     expect(await unhandledAfterAWhile()).to.have.length(2);
+  });
+
+  it('also absorbs the WS_ABORT that older SDKs leave when a stop closes the relay socket, and no other WS_ABORT', async () => {
+    absorbRelayVideoProfileRejections();
+    abortLikeTheSdk('stopChannelMediaRelay');
+    expect(await unhandledAfterAWhile()).to.deep.equal([]);
+    abortLikeTheSdk('leave');
+    const seen = await unhandledAfterAWhile();
+    expect(seen).to.have.length(1);
+    expect(seen[0]).to.contain('WS_ABORT');
   });
 });

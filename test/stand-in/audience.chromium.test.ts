@@ -15,6 +15,7 @@ import { loadRealAgoraRTC } from '../support/contract-load-real-sdk.js';
 import { AUDIENCE_EVENTS, mountAudience, recordClients, statusText } from './support/audience-stand-in.js';
 import { details, listen } from './support/element-stand-in.js';
 import { until } from './support/timing.js';
+import { sdkOlderThan } from './support/sdk-version.js';
 
 let sdk: IAgoraRTC;
 let standIn: RemoteAgoraStandIn;
@@ -69,6 +70,16 @@ describe('<agora-relay-audience> on the real SDK through the local stand-in', fu
       html`<agora-relay-audience app-id="stand-in-app" channel-name=${channel}></agora-relay-audience>`,
     );
     const seen = listen(element, AUDIENCE_EVENTS);
+    if (sdkOlderThan('4.23.0')) {
+      // 4.20 to 4.22 ask the access point and gateway again after a 110, for as long as it lasts (measured: 19
+      // refusals in 15 s, join still pending), so a refused token ends in the audience's own join TIMEOUT; refused
+      // once, the second answer joins.
+      await until(() => statusText(element!).includes('Waiting for a host'), 10_000, 'joined');
+      expect(details(seen, 'agora-relay-error')).to.deep.equal([]);
+      const joins = await standIn.log.entries({ service: 'gateway', direction: 'in', type: 'join_v3' });
+      expect(joins.length, 'join_v3 asked twice').to.equal(2);
+      return;
+    }
     await until(() => details(seen, 'agora-relay-error').length > 0, 20_000, 'the error');
     expect(details(seen, 'agora-relay-error').map(({ code }) => code)).to.deep.equal(['TOKEN_EXPIRE']);
     const words = describeError({ code: 'TOKEN_EXPIRE', message: '' });

@@ -8,6 +8,7 @@ import type { IAgoraRTCClient } from 'agora-rtc-sdk-ng';
 import { createStandInWorld } from './support/stand-in-world.js';
 import type { StandInWorld } from './support/stand-in-world.js';
 import { sleep } from './support/timing.js';
+import { sdkOlderThan } from './support/sdk-version.js';
 
 describe('real agora-rtc-sdk-ng 4.24.8 through the local stand-in: ICE restart', function () {
   let world: StandInWorld;
@@ -28,6 +29,9 @@ describe('real agora-rtc-sdk-ng 4.24.8 through the local stand-in: ICE restart',
 
   it('a client whose ICE fails asks for restart_ice, takes the answer, and leaves no unhandled rejection', async function () {
     this.timeout(40_000);
+    // The version matrix: 4.20.2, 4.21.0 and 4.23.4 never asked for restart_ice within 30 s of the join (what they do
+    // when ICE fails is not checked here).
+    if (sdkOlderThan('4.24.0')) this.skip();
     client = world.createClient();
     await client.join('stand-in-app', world.channel('ice'), null, 4001);
     const joinedAt = performance.now();

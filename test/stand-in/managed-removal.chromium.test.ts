@@ -72,7 +72,11 @@ describe('<agora-relay-host app-id> removal on the real SDK through the local st
     const unhandled: string[] = [];
     const listener = (event: PromiseRejectionEvent) => {
       const reason = event.reason as DOMException;
-      unhandled.push(`${reason?.name} (code ${reason?.code}): ${reason?.message}`);
+      // Read a task later, when every listener has had its say: one the elements mark handled (the SDK quirks of
+      // src/core/sdk-quirks.ts, met by older SDKs in this test) is not unhandled.
+      setTimeout(() => {
+        if (!event.defaultPrevented) unhandled.push(`${reason?.name} (code ${reason?.code}): ${reason?.message}`);
+      });
     };
     window.addEventListener('unhandledrejection', listener);
     try {

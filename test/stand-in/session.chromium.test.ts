@@ -9,6 +9,7 @@ import { createStandInClient, startRemoteAgoraStandIn, type RemoteAgoraStandIn }
 import { loadRealAgoraRTC } from '../support/contract-load-real-sdk.js';
 import { ofType, record, type Recorded } from '../core/session-fixture.js';
 import { until } from './support/timing.js';
+import { withoutPreStartStops } from './support/sdk-version.js';
 
 const dests = (...names: string[]): SessionDestination[] => names.map((channelName) => ({ channelName }));
 
@@ -18,7 +19,7 @@ let channels = 0;
 
 /** The relay commands the stand-in received, as `Command:dest1,dest2` where they carry destinations. */
 async function relayCommands(): Promise<string[]> {
-  const entries = await standIn.log.entries({ service: 'relay', direction: 'in' });
+  const entries = withoutPreStartStops(await standIn.log.entries({ service: 'relay', direction: 'in' }));
   return entries
     .filter(({ type }) => !['ping', 'socket open', 'socket closed', 'SetSdkProfile', 'SetVideoProfile'].includes(type))
     .map(({ type, message }) => {

@@ -4,6 +4,7 @@
 // retry configs), checked against the versions in STAND_IN_CHECKED_SDK_VERSIONS; pin the SDK in tests and keep a test
 // that fails loudly when a new version behaves differently. The browser must accept the stand-in's self-signed
 // certificate (Chromium: --ignore-certificate-errors) and resolve `*.localhost` to loopback (Chromium does).
+import { CHECKED_SDK_VERSIONS } from '../../core/sdk-versions.js';
 import type { StandInAddresses } from './controls.js';
 
 export type * from './controls.js';
@@ -12,8 +13,8 @@ export type { RemoteAgoraStandIn } from './remote.js';
 export { standInSdk } from './stand-in-sdk.js';
 export type { StandInSdkOptions } from './stand-in-sdk.js';
 
-/** The SDK versions this helper and the stand-in were checked against. */
-export const STAND_IN_CHECKED_SDK_VERSIONS: readonly string[] = ['4.24.8'];
+/** The SDK versions this helper and the stand-in were checked against (the SDK version matrix). */
+export const STAND_IN_CHECKED_SDK_VERSIONS: readonly string[] = CHECKED_SDK_VERSIONS;
 
 /**
  * Bounded retries for clients talking to the stand-in (client config keys `httpRetryConfig`, `websocketRetryConfig`;

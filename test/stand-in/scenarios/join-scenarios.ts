@@ -63,6 +63,14 @@ export const joinScenarios: Scenario[] = [
       'connection CONNECTING→DISCONNECTED TOKEN_EXPIRE',
       'join: rejected TOKEN_EXPIRE',
     ],
+    olderSdks: [
+      {
+        below: '4.23.0',
+        why: '4.20 to 4.22 ask again after a 110, for as long as it lasts: refused once, the join resolves',
+        expected: ['connection DISCONNECTED→CONNECTING', 'connection CONNECTING→CONNECTED', 'join: resolved'],
+        expectedFacts: { connectionState: 'CONNECTED' },
+      },
+    ],
     expectedFacts: { connectionState: 'DISCONNECTED' },
     async run({ world, recorder, client, fact }) {
       const c = client();

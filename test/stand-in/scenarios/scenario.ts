@@ -17,6 +17,11 @@ export interface Scenario {
   name: string;
   /** The sequence the real agora-rtc-sdk-ng 4.24.8 was observed to produce. */
   expected: string[];
+  /**
+   * Where an older SDK of the version matrix observes something else: SDKs older than `below` produce `expected`
+   * (and `expectedFacts`, when given) instead; the first entry that applies wins; `why` says what differs.
+   */
+  olderSdks?: { below: string; why: string; expected: string[]; expectedFacts?: Record<string, unknown> }[];
   /** Other observations, checked where the world can make them. */
   expectedFacts?: Record<string, unknown>;
   /** Bounds for how long labelled calls took against the real SDK (its own timeouts are kept there). */

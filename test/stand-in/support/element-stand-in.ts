@@ -3,6 +3,7 @@
 // order), a canvas video track, and tokens from the example endpoint mounted at /agora/token.
 import type { IAgoraRTC, ILocalVideoTrack } from 'agora-rtc-sdk-ng';
 import type { RemoteAgoraStandIn, StandInLogEntry } from '../../../src/testing/stand-in/browser.js';
+import { withoutPreStartStops } from './sdk-version.js';
 
 /** One relay command as the stand-in received it; list fields are the SDK's parallel arrays. */
 export interface RelayCommand {
@@ -15,9 +16,9 @@ export interface RelayCommand {
 /** The relay's own bookkeeping, left out of command lists: pings, sockets, profiles. */
 const RELAY_NOISE = new Set(['ping', 'socket open', 'socket closed', 'SetSdkProfile', 'SetVideoProfile']);
 
-/** The relay commands the stand-in received (in order), with what they carried. */
+/** The relay commands the stand-in received (in order), with what they carried; as 4.24.8 sends them (sdk-version.ts). */
 export async function relayCommands(standIn: RemoteAgoraStandIn): Promise<RelayCommand[]> {
-  const entries = await standIn.log.entries({ service: 'relay', direction: 'in' });
+  const entries = withoutPreStartStops(await standIn.log.entries({ service: 'relay', direction: 'in' }));
   return entries
     .filter(({ type }) => !RELAY_NOISE.has(type))
     .map(({ type, message }) => {
@@ -42,10 +43,10 @@ export function destinationsOf(command: RelayCommand | undefined): string[] {
   return names.map((name, index) => `${name}/${uids[index] ?? '?'}`);
 }
 
-/** Everything the SDK sent to the stand-in (any service), in order, without pings and traffic stats. */
+/** Everything the SDK sent to the stand-in (any service), in order, without pings and stats (4.23 sends `wrtc_stats`). */
 export async function received(standIn: RemoteAgoraStandIn): Promise<StandInLogEntry[]> {
   const entries = await standIn.log.entries({ direction: 'in' });
-  return entries.filter(({ type }) => !['ping', 'traffic_stats'].includes(type));
+  return entries.filter(({ type }) => !['ping', 'traffic_stats', 'wrtc_stats'].includes(type));
 }
 
 /** A DOM event the host (or a destination, bubbling up) dispatched. */

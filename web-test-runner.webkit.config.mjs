@@ -1,0 +1,38 @@
+// WebKit (scripts/run-webkit.mjs): the elements' tests on the offline fake (test/elements, the audience's rendering
+// and autoplay control included) in WebKitGTK's MiniBrowser, driven through WebKitWebDriver (Debian's
+// webkit2gtk-driver) by web-test-runner's WebDriver launcher. The runner script starts the driver and a display.
+import { defaultReporter } from '@web/test-runner';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+import base from './web-test-runner.config.mjs';
+
+const port = Number(process.env.WEBKIT_DRIVER_PORT);
+if (!port) throw new Error('run this config through scripts/run-webkit.mjs (it starts WebKitWebDriver)');
+
+export const WEBKIT_FILES = ['test/elements/**/*.test.ts', '!test/**/*.chromium.test.ts', '!test/**/*.firefox.test.ts'];
+
+export default {
+  ...base,
+  files: process.env.WEBKIT_FILES ? process.env.WEBKIT_FILES.split(',') : WEBKIT_FILES,
+  groups: [],
+  concurrency: 1,
+  browsers: [
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port,
+      path: '/',
+      logLevel: 'error',
+      capabilities: {
+        // WebKitWebDriver speaks classic WebDriver only: no BiDi session (webdriverio would ask for webSocketUrl).
+        'wdio:enforceWebDriverClassic': true,
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': {
+          binary: process.env.WEBKIT_MINIBROWSER,
+          args: ['--automation', '--enable-media-stream=true', '--enable-webrtc=true', '--enable-mediasource=true'],
+        },
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter()],
+};

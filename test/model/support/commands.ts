@@ -214,7 +214,8 @@ export class SetClient extends Base {
     super();
   }
   act(m: Model, r: Real) {
-    setAttached(m, () => (m.client = this.client));
+    // A disposed session keeps the client it had: it takes no new one (RelaySession.client is then read-only).
+    if (!m.disposed) setAttached(m, () => (m.client = this.client));
     r.world.target.client(this.client ? r.world.clients[this.client] : null);
   }
   toString() {

@@ -31,7 +31,9 @@ try {
   }
 
   // Each file runs in its own process; a file that cannot load is reported as one failing test named after it.
-  const stream = run({ files, timeout: 60_000 });
+  // The limit only catches a file that hangs: the framework type checks (tsc, vue-tsc, svelte-check) and the CDN
+  // page checks took over 60 s on a loaded 2-core machine, so it is generous.
+  const stream = run({ files, timeout: 240_000 });
   const count = (event, passed) => {
     if (event.details?.type === 'suite') return; // its tests are counted one by one
     if (event.todo !== undefined) {

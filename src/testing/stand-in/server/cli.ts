@@ -33,9 +33,10 @@ A page points the real agora-rtc-sdk-ng at it with the browser helpers of agora-
   const addresses = ${JSON.stringify(standIn.addresses)};
   host.sdk = standInSdk(AgoraRTC, addresses);   // every client the element makes joins here
 
-Chromium must accept the certificate once (open ${origin}/ and accept it). Firefox keeps that decision per
-port, so there import the local authority above by hand, once (Settings, Privacy & Security, View Certificates,
-Authorities, Import, trust it to identify websites); this program never installs it. The browser uses WebRTC on
+Chromium: accept the certificate once, at ${origin}/
+Firefox keeps that decision per port, so import the local authority above by hand instead, once (Settings, Privacy
+& Security, View Certificates, Authorities, Import, trust it to identify websites); this program never installs it.
+The browser uses WebRTC on
 ${accessPoint.host === '127.0.0.1' ? 'loopback (Chromium: --allow-loopback-in-peer-connection; or start this with --media-address <this machine\'s address>).' : `${accessPoint.host}.`} Test and development use only; checked with
 agora-rtc-sdk-ng 4.24.8. Ctrl-C stops it.
 `;

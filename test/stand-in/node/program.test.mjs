@@ -4,9 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { request } from 'node:https';
+import { connect } from 'node:tls';
+import { X509Certificate } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +72,17 @@ async function joinThroughEdge(port) {
   socket.send(JSON.stringify({ _id: 1, _type: 'join_v3', _message: { channel_name: 'c', ap_response: { uid: 7 }, ortc } }));
   const reply = await new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
   return { socket, reply, edge };
+}
+
+/** A TLS handshake that trusts only `ca` and checks the certificate against `servername` (or the IP 127.0.0.1). */
+function handshake(port, ca, servername) {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port, ca, ...(servername && { servername }) }, () => {
+      socket.end();
+      resolve(socket.authorized);
+    });
+    socket.on('error', reject);
+  });
 }
 
 function get(port, path = '/') {
@@ -142,6 +155,56 @@ test('--media-address: media and every announced service on that address, the se
   assert.equal(reply._result, 'success', 'the media peer opened on that address');
   started.signal('SIGTERM');
   assert.equal((await started.exited).code, 0, started.output().stderr);
+});
+
+test('a local authority kept in the cache folder signs a certificate every port presents, for every name used', async () => {
+  const cacheDir = await mkdtemp(join(tmpdir(), 'stand-in-authority-'));
+  try {
+    const started = run(['--json', '--port', '0', '--media-address', '127.0.0.2', '--cache-dir', cacheDir]);
+    const printed = JSON.parse(await started.line());
+    assert.equal(printed.authority, join(cacheDir, 'stand-in-authority.pem'));
+    const ca = await readFile(printed.authority, 'utf8');
+    const authority = new X509Certificate(ca);
+    assert.ok(authority.ca, 'a certificate authority');
+    assert.match(authority.subject, /agora-relay-elements stand-in/);
+    assert.equal(printed.authorityFingerprint, authority.fingerprint256);
+    assert.ok(Date.parse(authority.validTo) - Date.now() > 300 * 24 * 3600_000, `valid until ${authority.validTo}`);
+    assert.doesNotMatch(ca, /PRIVATE KEY/, 'the file to import holds no key');
+    assert.equal((await stat(join(cacheDir, 'stand-in-authority-key.pem'))).mode & 0o077, 0, 'the key is readable by this user only');
+
+    const { accessPoint, relay } = printed.addresses;
+    const { socket, edge } = await joinThroughEdge(accessPoint.port);
+    for (const [what, port] of [['access point', accessPoint.port], ['relay', relay.port], ['edge', edge.port]]) {
+      for (const servername of ['127-0-0-1.localhost', '127-0-0-2.localhost', 'localhost', undefined]) {
+        assert.equal(await handshake(port, ca, servername), true, `${what} port as ${servername ?? '127.0.0.1'}`);
+      }
+    }
+    // Only that authority is trusted here, and a name the certificate does not cover fails.
+    await assert.rejects(handshake(accessPoint.port, undefined, '127-0-0-1.localhost'), /self[- ]signed|unable to (get|verify)/i);
+    await assert.rejects(handshake(accessPoint.port, ca, 'example.com'), /altnames/i);
+    socket.close();
+    started.signal('SIGTERM');
+    assert.equal((await started.exited).code, 0, started.output().stderr);
+
+    // The next start, on loopback only, keeps the same authority (the one a person imported) and certificate.
+    const again = run(['--json', '--port', '0', '--cache-dir', cacheDir]);
+    const second = JSON.parse(await again.line());
+    assert.equal(second.authorityFingerprint, printed.authorityFingerprint);
+    assert.equal(second.fingerprint, printed.fingerprint);
+    again.signal('SIGTERM');
+    assert.equal((await again.exited).code, 0, again.output().stderr);
+
+    // Another media address: a new certificate for its names, signed by the same authority.
+    const moved = run(['--json', '--port', '0', '--media-address', '127.0.0.3', '--cache-dir', cacheDir]);
+    const third = JSON.parse(await moved.line());
+    assert.equal(third.authorityFingerprint, printed.authorityFingerprint);
+    assert.notEqual(third.fingerprint, printed.fingerprint);
+    assert.equal(await handshake(third.addresses.accessPoint.port, ca, '127-0-0-3.localhost'), true);
+    moved.signal('SIGTERM');
+    assert.equal((await moved.exited).code, 0, moved.output().stderr);
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
 });
 
 test('bad arguments: a clear message, the usage, exit code 2', async () => {

@@ -6,6 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import { ArgumentError, parseArguments, USAGE } from './program/arguments.js';
 import type { ProgramOptions } from './program/arguments.js';
 import { defaultCacheDir, keptCertificate } from './program/kept-certificate.js';
+import type { KeptCertificate } from './program/kept-certificate.js';
 import { startAgoraStandIn } from './start-agora-stand-in.js';
 import type { AgoraStandIn } from './start-agora-stand-in.js';
 
@@ -14,15 +15,17 @@ const LOG_LIMIT = 5000;
 /** Stopping takes milliseconds; if something hangs, the process still ends. */
 const STOP_LIMIT_MS = 5000;
 
-function describe(standIn: AgoraStandIn, options: ProgramOptions, certPath: string, fingerprint: string): string {
+function describe(standIn: AgoraStandIn, options: ProgramOptions, kept: KeptCertificate, fingerprint: string): string {
   const { accessPoint, relay } = standIn.addresses;
   // The SDK reaches every service by the name `a-b-c-d.localhost` (loopback), so the certificate is accepted there.
   const origin = `https://${accessPoint.host.replace(/\./g, '-')}.localhost:${accessPoint.port}`;
   return `agora-relay-stand-in: the local Agora stand-in is running${options.media ? ' with media' : ' (signalling only)'}.
   access point + gateway  ${origin}${options.media ? '  (and one edge port per joined client)' : ''}
   relay service           ${origin.replace(/:\d+$/, `:${relay.port}`)}${standIn.addresses.accessPoint.host !== '127.0.0.1' ? `\n  media (WebRTC, UDP)     ${accessPoint.host}` : ''}
-  certificate             ${certPath}
+  certificate             ${kept.certPath}
                           SHA-256 ${fingerprint}
+  its local authority     ${kept.authorityPath}
+                          SHA-256 ${kept.authorityFingerprint}
 
 A page points the real agora-rtc-sdk-ng at it with the browser helpers of agora-relay-elements/testing:
 
@@ -30,7 +33,10 @@ A page points the real agora-rtc-sdk-ng at it with the browser helpers of agora-
   const addresses = ${JSON.stringify(standIn.addresses)};
   host.sdk = standInSdk(AgoraRTC, addresses);   // every client the element makes joins here
 
-The browser must accept the self-signed certificate once (open ${origin}/ and accept it) and use WebRTC on
+Chromium: accept the certificate once, at ${origin}/
+Firefox keeps that decision per port, so import the local authority above by hand instead, once (Settings, Privacy
+& Security, View Certificates, Authorities, Import, trust it to identify websites); this program never installs it.
+The browser uses WebRTC on
 ${accessPoint.host === '127.0.0.1' ? 'loopback (Chromium: --allow-loopback-in-peer-connection; or start this with --media-address <this machine\'s address>).' : `${accessPoint.host}.`} Test and development use only; checked with
 agora-rtc-sdk-ng 4.24.8. Ctrl-C stops it.
 `;
@@ -51,11 +57,9 @@ async function main(): Promise<number> {
   }
 
   let standIn: AgoraStandIn;
-  let certPath: string;
-  let certPem: string;
+  let certificate: KeptCertificate;
   try {
-    const certificate = await keptCertificate(options.cacheDir ?? defaultCacheDir());
-    ({ certPath, cert: certPem } = certificate);
+    certificate = await keptCertificate(options.cacheDir ?? defaultCacheDir(), options.mediaAddress ? [options.mediaAddress] : []);
     standIn = await startAgoraStandIn({
       media: options.media,
       port: options.port,
@@ -77,11 +81,12 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const fingerprint = new X509Certificate(certPem).fingerprint256;
+  const fingerprint = new X509Certificate(certificate.cert).fingerprint256;
+  const { certPath, authorityPath, authorityFingerprint } = certificate;
   process.stdout.write(
     options.json
-      ? `${JSON.stringify({ addresses: standIn.addresses, media: options.media, certificate: certPath, fingerprint, acceptAt: `https://${standIn.addresses.accessPoint.host.replace(/\./g, '-')}.localhost:${standIn.addresses.accessPoint.port}/` })}\n`
-      : describe(standIn, options, certPath, fingerprint),
+      ? `${JSON.stringify({ addresses: standIn.addresses, media: options.media, certificate: certPath, fingerprint, authority: authorityPath, authorityFingerprint, acceptAt: `https://${standIn.addresses.accessPoint.host.replace(/\./g, '-')}.localhost:${standIn.addresses.accessPoint.port}/` })}\n`
+      : describe(standIn, options, certificate, fingerprint),
   );
 
   return new Promise<number>((resolve) => {

@@ -27,7 +27,7 @@ Options:
                     the address WebRTC media goes to (default 127.0.0.1): give this machine's own address for a
                     browser that uses no loopback for WebRTC (desktop Chromium and Firefox by default); its UDP
                     ports are then open on that network too
-  --cache-dir <dir> where the certificate is kept (default: $XDG_CACHE_HOME or ~/.cache, /agora-relay-elements)
+  --cache-dir <dir> where the certificates are kept (default: $XDG_CACHE_HOME or ~/.cache, /agora-relay-elements)
   --json            print the addresses as one JSON line instead of the explanation
   -h, --help        show this help
 

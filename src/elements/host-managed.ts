@@ -2,11 +2,14 @@
 // it to the relay session, joins again when what it joined changes, recovers a stuck relay by leaving and joining
 // again, and closes everything in order when removed. Its own chunk, loaded by host-controller.ts only when `app-id`
 // is set and no client is given.
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import type * as HostStatusModule from '../core/host-status.js';
 import { ManagedHost } from '../core/managed-host.js';
+import type { RelayErrorDetail } from '../core/relay-error.js';
 import type { ManagedSdk } from '../core/sdk-types.js';
 import { nextTask } from '../core/next-task.js';
 import { withinLimit } from '../core/within-limit.js';
+import type { AgoraRelayDestination } from './agora-relay-destination.js';
 import type { AgoraRelayHost } from './agora-relay-host.js';
 import { CLIENT_EVENTS, emit } from './events.js';
 import type { HostController } from './host-controller.js';
@@ -28,11 +31,36 @@ export class ManagedMode {
   /** Recoveries since the relay last ran, and the one waiting. */
   #recoveries = 0;
   #recoveryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The status line's words (core/host-status.ts), loaded after this chunk so they never delay joining. */
+  #words: typeof HostStatusModule | undefined;
+  /** The last failure the status line shows, until the next join (or, for a relay failure, the relay running). */
+  #error: RelayErrorDetail | undefined;
 
   constructor(host: AgoraRelayHost, controller: HostController) {
     this.#host = host;
     this.#controller = controller;
     this.#tiles = new HostTiles(host);
+    import('../core/host-status.js').then(
+      (module) => {
+        this.#words = module;
+        host.requestUpdate();
+      },
+      () => undefined,
+    );
+    // The element's own events (they bubble from the destinations too): what the status line follows.
+    host.addEventListener('agora-relay-error', (event) => {
+      this.#error = event.detail;
+      host.requestUpdate();
+    });
+    host.addEventListener('channel-media-relay-state', (event) => {
+      if (event.detail.state === 'RELAY_STATE_RUNNING' && this.#error && this.#words?.clearedByRunningRelay(this.#error)) {
+        this.#error = undefined;
+      }
+      host.requestUpdate();
+    });
+    for (const type of ['agora-relay-destination-status', 'connection-state-change'] as const) {
+      host.addEventListener(type, () => host.requestUpdate());
+    }
   }
 
   /** The client managed mode made (joined or joining), if any. */
@@ -41,7 +69,25 @@ export class ManagedMode {
   }
 
   render(): TemplateResult | undefined {
-    return this.#managed && this.#tiles.render(this.#managed);
+    return this.#managed && this.#tiles.render(this.#managed, this.#status(this.#managed));
+  }
+
+  /** The status line (`part="status"`), once its words have loaded. */
+  #status(managed: ManagedHost): TemplateResult | undefined {
+    const words = this.#words;
+    if (!words) return undefined;
+    const host = this.#host;
+    const relaying = this.#controller.session.state === 'RELAY_STATE_RUNNING'
+      ? [...host.children].filter((child) => (child as Partial<AgoraRelayDestination>).status === 'relaying').length
+      : 0;
+    const status = words.hostStatus({
+      connection: managed.client?.connectionState,
+      published: (managed.client?.localTracks.length ?? 0) > 0,
+      relaying,
+      channel: host.channelName,
+      error: this.#error,
+    });
+    return html`<p part="status" role="status" aria-live="polite" data-kind=${status.kind}>${status.text}</p>`;
   }
 
   /** After each render: play the tracks into their tiles. */
@@ -121,9 +167,11 @@ export class ManagedMode {
     managed.addEventListener('agora-relay-error', (event) => emit(host, 'agora-relay-error', event.detail));
     managed.addEventListener('media-change', () => host.requestUpdate());
     this.#managed = managed;
+    this.#error = undefined;
     host.requestUpdate();
     const published = await managed.connect();
     if (this.#managed !== managed) return;
+    host.requestUpdate();
     session.client = managed.client;
     // The host published itself: say so, so the relay starts at once.
     if (published) await session.start().catch(() => undefined);

@@ -1,6 +1,6 @@
 // What the managed host's status line says, from how far it got (joined, published, relaying to how many channels)
-// and its last error: the words come from the one catalogue (messages.ts). Loaded by managed mode on its own, after
-// the managed chunk, so the words never delay the first SDK call.
+// and its last error: the words come from the one catalogue (messages.ts). Loaded with the status line
+// (elements/host-status-line.ts), after the managed chunk, so the words never delay the first SDK call.
 import { describeError, describeStatus } from './messages.js';
 import type { RelayErrorDetail } from './relay-error.js';
 import type { ConnectionState } from './sdk-types.js';

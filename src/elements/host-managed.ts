@@ -2,18 +2,17 @@
 // it to the relay session, joins again when what it joined changes, recovers a stuck relay by leaving and joining
 // again, and closes everything in order when removed. Its own chunk, loaded by host-controller.ts only when `app-id`
 // is set and no client is given.
-import { html, type TemplateResult } from 'lit';
-import type * as HostStatusModule from '../core/host-status.js';
+import type { TemplateResult } from 'lit';
 import { ManagedHost } from '../core/managed-host.js';
 import type { RelayErrorDetail } from '../core/relay-error.js';
 import type { ManagedSdk } from '../core/sdk-types.js';
 import { nextTask } from '../core/next-task.js';
 import { withinLimit } from '../core/within-limit.js';
-import type { AgoraRelayDestination } from './agora-relay-destination.js';
 import type { AgoraRelayHost } from './agora-relay-host.js';
 import { CLIENT_EVENTS, emit } from './events.js';
 import type { HostController } from './host-controller.js';
 import { HostTiles } from './host-tiles.js';
+import type * as StatusLine from './host-status-line.js';
 
 /** Managed mode leaves and joins again when the SDK's relay is stuck: after 1 s, 2 s, 4 s, then it gives up. */
 export const RECOVERY_DELAYS_MS = [1000, 2000, 4000];
@@ -31,8 +30,8 @@ export class ManagedMode {
   /** Recoveries since the relay last ran, and the one waiting. */
   #recoveries = 0;
   #recoveryTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The status line's words (core/host-status.ts), loaded after this chunk so they never delay joining. */
-  #words: typeof HostStatusModule | undefined;
+  /** The status line (host-status-line.ts), loaded after this chunk so its words never delay joining. */
+  #words: typeof StatusLine | undefined;
   /** The last failure the status line shows, until the next join (or, for a relay failure, the relay running). */
   #error: RelayErrorDetail | undefined;
 
@@ -40,7 +39,7 @@ export class ManagedMode {
     this.#host = host;
     this.#controller = controller;
     this.#tiles = new HostTiles(host);
-    import('../core/host-status.js').then(
+    import('./host-status-line.js').then(
       (module) => {
         this.#words = module;
         host.requestUpdate();
@@ -69,25 +68,7 @@ export class ManagedMode {
   }
 
   render(): TemplateResult | undefined {
-    return this.#managed && this.#tiles.render(this.#managed, this.#status(this.#managed));
-  }
-
-  /** The status line (`part="status"`), once its words have loaded. */
-  #status(managed: ManagedHost): TemplateResult | undefined {
-    const words = this.#words;
-    if (!words) return undefined;
-    const host = this.#host;
-    const relaying = this.#controller.session.state === 'RELAY_STATE_RUNNING'
-      ? [...host.children].filter((child) => (child as Partial<AgoraRelayDestination>).status === 'relaying').length
-      : 0;
-    const status = words.hostStatus({
-      connection: managed.client?.connectionState,
-      published: (managed.client?.localTracks.length ?? 0) > 0,
-      relaying,
-      channel: host.channelName,
-      error: this.#error,
-    });
-    return html`<p part="status" role="status" aria-live="polite" data-kind=${status.kind}>${status.text}</p>`;
+    return this.#managed && this.#tiles.render(this.#managed, this.#words?.statusLine(this.#host, this.#managed, this.#error));
   }
 
   /** After each render: play the tracks into their tiles. */

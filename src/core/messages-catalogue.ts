@@ -21,6 +21,7 @@ export const STATUS_MESSAGES = {
   relaying: 'Live. Relaying to {n} channels.',
   'relaying-one': 'Live. Relaying to 1 channel.',
   'waiting-camera': 'Waiting for the camera and microphone…',
+  'on-air': 'Live in “{channel}”. Not relaying to any channel.',
 } as const;
 
 export type StatusId = keyof typeof STATUS_MESSAGES;

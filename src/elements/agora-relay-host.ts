@@ -46,6 +46,8 @@ const controller = new LazyModule(() => import('./host-controller.js'));
  * @csspart local - Managed mode: the local camera preview.
  * @csspart remotes - Managed mode: the grid of remote users.
  * @csspart remote - Managed mode: one remote user's video.
+ * @csspart status - Managed mode: the status line (connecting, live, relaying to N channels, or an error and what to
+ *   do), a polite live region.
  *
  * @cssprop --agora-relay-gap - Space between videos (default 8px).
  * @cssprop --agora-relay-tile-width - Minimum width of a video tile (default 240px).

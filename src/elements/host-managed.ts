@@ -4,6 +4,7 @@
 // is set and no client is given.
 import type { TemplateResult } from 'lit';
 import { ManagedHost } from '../core/managed-host.js';
+import type { RelayErrorDetail } from '../core/relay-error.js';
 import type { ManagedSdk } from '../core/sdk-types.js';
 import { nextTask } from '../core/next-task.js';
 import { withinLimit } from '../core/within-limit.js';
@@ -11,6 +12,7 @@ import type { AgoraRelayHost } from './agora-relay-host.js';
 import { CLIENT_EVENTS, emit } from './events.js';
 import type { HostController } from './host-controller.js';
 import { HostTiles } from './host-tiles.js';
+import type * as StatusLine from './host-status-line.js';
 
 /** Managed mode leaves and joins again when the SDK's relay is stuck: after 1 s, 2 s, 4 s, then it gives up. */
 export const RECOVERY_DELAYS_MS = [1000, 2000, 4000];
@@ -28,11 +30,36 @@ export class ManagedMode {
   /** Recoveries since the relay last ran, and the one waiting. */
   #recoveries = 0;
   #recoveryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The status line (host-status-line.ts), loaded after this chunk so its words never delay joining. */
+  #words: typeof StatusLine | undefined;
+  /** The last failure the status line shows, until the next join (or, for a relay failure, the relay running). */
+  #error: RelayErrorDetail | undefined;
 
   constructor(host: AgoraRelayHost, controller: HostController) {
     this.#host = host;
     this.#controller = controller;
     this.#tiles = new HostTiles(host);
+    import('./host-status-line.js').then(
+      (module) => {
+        this.#words = module;
+        host.requestUpdate();
+      },
+      () => undefined,
+    );
+    // The element's own events (they bubble from the destinations too): what the status line follows.
+    host.addEventListener('agora-relay-error', (event) => {
+      this.#error = event.detail;
+      host.requestUpdate();
+    });
+    host.addEventListener('channel-media-relay-state', (event) => {
+      if (event.detail.state === 'RELAY_STATE_RUNNING' && this.#error && this.#words?.clearedByRunningRelay(this.#error)) {
+        this.#error = undefined;
+      }
+      host.requestUpdate();
+    });
+    for (const type of ['agora-relay-destination-status', 'connection-state-change'] as const) {
+      host.addEventListener(type, () => host.requestUpdate());
+    }
   }
 
   /** The client managed mode made (joined or joining), if any. */
@@ -41,7 +68,7 @@ export class ManagedMode {
   }
 
   render(): TemplateResult | undefined {
-    return this.#managed && this.#tiles.render(this.#managed);
+    return this.#managed && this.#tiles.render(this.#managed, this.#words?.statusLine(this.#host, this.#managed, this.#error));
   }
 
   /** After each render: play the tracks into their tiles. */
@@ -121,9 +148,11 @@ export class ManagedMode {
     managed.addEventListener('agora-relay-error', (event) => emit(host, 'agora-relay-error', event.detail));
     managed.addEventListener('media-change', () => host.requestUpdate());
     this.#managed = managed;
+    this.#error = undefined;
     host.requestUpdate();
     const published = await managed.connect();
     if (this.#managed !== managed) return;
+    host.requestUpdate();
     session.client = managed.client;
     // The host published itself: say so, so the relay starts at once.
     if (published) await session.start().catch(() => undefined);

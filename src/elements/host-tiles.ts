@@ -23,6 +23,9 @@ const styles = css`
     border-radius: 4px;
     background: var(--agora-relay-tile-background, #111);
   }
+  [part='status'] {
+    margin: 8px 0;
+  }
 `;
 
 type Player = (LocalTrack | RemoteTrack) & { media?: MediaStreamTrack };
@@ -70,7 +73,7 @@ export class HostTiles {
     }
   }
 
-  render(managed: ManagedHost): TemplateResult {
+  render(managed: ManagedHost, status?: TemplateResult): TemplateResult {
     const users = managed.remoteUsers.filter((user) => user.hasVideo);
     return html`
       <div class="stage">
@@ -83,6 +86,7 @@ export class HostTiles {
           )}
         </div>
       </div>
+      ${status}
       <slot></slot>
     `;
   }

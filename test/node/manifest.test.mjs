@@ -58,7 +58,7 @@ test('<agora-relay-host>: attributes, properties, events with detail types, slot
     ],
   );
   assert.deepEqual(names(host.slots), ['']);
-  assert.deepEqual(names(host.cssParts), ['local', 'remotes', 'remote']);
+  assert.deepEqual(names(host.cssParts), ['local', 'remotes', 'remote', 'status']);
   assert.deepEqual(names(host.cssProperties), ['--agora-relay-gap', '--agora-relay-tile-width', '--agora-relay-tile-background']);
 });
 

@@ -28,10 +28,12 @@ export const ENTRY_BUDGET = 7_400;
  * chunks. Managed mode: those, then managed mode's chunk and Lit's repeat directive. Measured at issue 10 (BYO
  * 15,912 B in 3 requests; managed 20,845 B in 5), budgets ~2% above. Before issue 10 the entry alone was 17,478 B (1
  * request) and managed mode added its 2,243 B chunk (19,721 B in 2 requests, 3 counting a helper chunk).
+ * Then one relay per client and the source check (issue 9), the SDK version warning (issue 13) and the managed host's
+ * status wiring (issue 11) brought them to BYO 16,861 B and managed 22,069 B, same requests; budgets ~2% above.
  */
 export const PATH_BUDGETS = {
-  byo: { bytes: 16_250, requests: 3 },
-  managed: { bytes: 21_300, requests: 5 },
+  byo: { bytes: 17_200, requests: 3 },
+  managed: { bytes: 22_500, requests: 5 },
 };
 
 /** Strings found only in the SDK's code: any of them in the entry means SDK code got in. */

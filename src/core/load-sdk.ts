@@ -2,6 +2,7 @@
 // page's own `window.AgoraRTC` (Agora's script tag), then a dynamic import of the peer dependency. Nothing imports
 // the SDK statically: it throws outside a browser (reference §3.6) and weighs ~430 KB gzip.
 import type { RelaySdk } from './sdk-types.js';
+import { warnIfUncheckedSdk } from './sdk-versions.js';
 
 export type SdkImporter = () => Promise<unknown>;
 
@@ -37,10 +38,7 @@ export async function loadAgoraRTC<T extends RelaySdk = RelaySdk>(
   if (injected) return injected;
   const fromPage = asSdk((globalThis as { AgoraRTC?: unknown }).AgoraRTC);
   if (fromPage) {
-    // The version check and its words are a chunk of their own, fetched only for a page's own SDK: the CDN entry has
-    // a size budget (scripts/size.mjs) that every byte here counts against.
-    const version = (fromPage as { VERSION?: unknown }).VERSION;
-    void import('./sdk-versions.js').then(({ warnIfUncheckedSdk }) => warnIfUncheckedSdk(version), () => undefined);
+    warnIfUncheckedSdk((fromPage as { VERSION?: unknown }).VERSION);
     return fromPage as T;
   }
   let pending = pendingImports.get(importer);

@@ -32,7 +32,7 @@ export function pageErrors(lines) {
 }
 
 export const isSdkChunk = (path) => /^\/dist\/cdn\/chunks\/agora-rtc-sdk-[\w-]+\.js$/.test(path);
-export const isAudienceChunk = (path) => /^\/dist\/cdn\/chunks\/audience-view-[\w-]+\.js$/.test(path);
+export const isAudienceChunk = (path) => /^\/dist\/cdn\/chunks\/audience-(view|controller)-[\w-]+\.js$/.test(path);
 
 /** Starts a server and a browser for this test file (closed after it); `open` visits a page there. */
 export function useCmsPages() {

@@ -5,6 +5,10 @@ import '../support/guard.js';
 import { RelaySession } from '../../src/core/index.js';
 import { destinations, makeHost, makeSession, nextTask, ofType, record, until } from './session-fixture.js';
 
+/** A second session on the first one's client, relaying the same source to stage-c. */
+const secondSessionOn = (first: Awaited<ReturnType<typeof makeSession>>) =>
+  new RelaySession({ sdk: first.AgoraRTC, client: first.client, source: { channelName: 'stage-a' }, destinations: destinations('stage-c') });
+
 const relayCalls = (client: { fake: { calls: readonly { method: string }[] } }) => client.fake.calls.map((call) => call.method);
 
 describe('RelaySession: one client, one relay', () => {
@@ -12,12 +16,7 @@ describe('RelaySession: one client, one relay', () => {
     const first = await makeSession();
     await first.session.settled();
     expect(first.calls()).to.deep.equal(['start']);
-    const second = new RelaySession({
-      sdk: first.AgoraRTC,
-      client: first.client,
-      source: { channelName: 'stage-a' },
-      destinations: destinations('stage-c'),
-    });
+    const second = secondSessionOn(first);
     const seen = record(second);
     await second.settled();
     await nextTask();
@@ -43,12 +42,7 @@ describe('RelaySession: one client, one relay', () => {
     for (const letGo of ['dispose', 'detach', 'disable'] as const) {
       const first = await makeSession();
       await first.session.settled();
-      const second = new RelaySession({
-        sdk: first.AgoraRTC,
-        client: first.client,
-        source: { channelName: 'stage-a' },
-        destinations: destinations('stage-c'),
-      });
+      const second = secondSessionOn(first);
       const seen = record(second);
       await second.settled();
       expect(first.calls(), letGo).to.deep.equal(['start']);
@@ -78,12 +72,7 @@ describe('RelaySession: one client, one relay', () => {
   it('start() on the second session rejects with CLIENT_IN_USE, and it still starts once the client is free', async () => {
     const first = await makeSession();
     await first.session.settled();
-    const second = new RelaySession({
-      sdk: first.AgoraRTC,
-      client: first.client,
-      source: { channelName: 'stage-a' },
-      destinations: destinations('stage-c'),
-    });
+    const second = secondSessionOn(first);
     const seen = record(second);
     const rejection = await second.start().then(
       () => undefined,
@@ -103,12 +92,7 @@ describe('RelaySession: one client, one relay', () => {
     const first = await makeSession();
     await first.session.settled();
     const other = await makeHost();
-    const second = new RelaySession({
-      sdk: first.AgoraRTC,
-      client: first.client,
-      source: { channelName: 'stage-a' },
-      destinations: destinations('stage-c'),
-    });
+    const second = secondSessionOn(first);
     await second.settled();
     second.client = other.client;
     await until(() => second.state === 'RELAY_STATE_RUNNING', 'the second session running on its own client');
@@ -123,12 +107,7 @@ describe('RelaySession: one client, one relay', () => {
   it('a session given another client lets the first one go, once its relay there has stopped', async () => {
     const first = await makeSession();
     await first.session.settled();
-    const second = new RelaySession({
-      sdk: first.AgoraRTC,
-      client: first.client,
-      source: { channelName: 'stage-a' },
-      destinations: destinations('stage-c'),
-    });
+    const second = secondSessionOn(first);
     await second.settled();
     const other = await makeHost();
     first.session.client = other.client;

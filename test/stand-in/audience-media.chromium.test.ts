@@ -109,6 +109,9 @@ describe('<agora-relay-audience> on the real SDK through the stand-in with media
     expect(tileUids(audience)).to.deep.equal(['2001']);
     await own.leave();
     await until(() => tileUids(audience).length === 0, 20_000, 'the own host’s tile to go');
+    // The relayed host's tile goes with its stream; its user-left comes only when its relay socket closes, which
+    // can be after the own host's leave (measured: ~100 ms later), so wait for both before asserting them.
+    await until(() => details(seen, 'user-left').length >= 2, 20_000, 'both hosts’ user-left');
     expect(details(seen, 'user-left').map(({ uid }) => uid).sort()).to.deep.equal([1001, 2001]);
     expect(statusText(audience)).to.contain('Waiting for a host');
     expect(details(seen, 'agora-relay-error')).to.deep.equal([]);

@@ -3,7 +3,8 @@
 import { fromSdkError } from './relay-error.js';
 import type { ManagedContext } from './managed-host-types.js';
 import { joinUidOf } from './managed-joining.js';
-import type { ConnectionState, ManagedClient, RemoteUser } from './sdk-types.js';
+import type { ConnectionState, ManagedClient, NetworkQualityStats, RemoteUser } from './sdk-types.js';
+import { networkQualityDetail } from './stream-quality.js';
 import { requestToken } from './tokens.js';
 
 /** Listens to the client; the function it returns stops listening. */
@@ -36,6 +37,7 @@ export function followChannel(context: ManagedContext, client: ManagedClient): (
         context.emit('media-change', undefined);
       },
     ],
+    ['network-quality', (stats: NetworkQualityStats) => context.emit('network-quality', networkQualityDetail(stats))],
     ['token-privilege-will-expire', () => void renewJoinToken(context, client)],
     [
       'token-privilege-did-expire',

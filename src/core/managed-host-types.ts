@@ -4,6 +4,7 @@ import type { SdkImporter } from './load-sdk.js';
 import type { RelayErrorDetail } from './relay-error.js';
 import type { ConnectionState, ManagedSdk } from './sdk-types.js';
 import type { TokenProvider } from './tokens.js';
+import type { NetworkQualityDetail } from './stream-quality.js';
 import type { DetailOf } from './typed-event-target.js';
 
 export interface ManagedHostOptions {
@@ -15,6 +16,8 @@ export interface ManagedHostOptions {
   sdk?: ManagedSdk | null;
   importSdk?: SdkImporter;
   joinTimeoutMs?: number;
+  /** `dual-stream` as it is now: also publish a low stream, once published (stream-quality.ts). */
+  lowStream?: () => boolean;
 }
 
 export interface ConnectionStateDetail {
@@ -36,6 +39,8 @@ export interface ManagedHostEventMap {
   'user-published': CustomEvent<RemoteUserDetail>;
   'user-unpublished': CustomEvent<RemoteUserDetail>;
   'agora-relay-error': CustomEvent<RelayErrorDetail>;
+  /** The SDK's `network-quality`, every 2 s once joined. */
+  'network-quality': CustomEvent<NetworkQualityDetail>;
   /** The local tracks or the remote users changed: what a view shows must be drawn again. */
   'media-change': CustomEvent<void>;
 }

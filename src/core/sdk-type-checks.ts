@@ -7,9 +7,19 @@ import type {
   ChannelMediaRelayState,
   IAgoraRTCClient,
   IAgoraRTC,
+  IRemoteAudioTrack,
+  NetworkQuality,
 } from 'agora-rtc-sdk-ng';
 import type { RelayError, RelayEvent, RelayState, SdkErrorCode } from './relay-enums.js';
-import type { ManagedClient, ManagedSdk, RelayClient, RelaySdk } from './sdk-types.js';
+import type {
+  ManagedClient,
+  ManagedSdk,
+  NetworkQualityStats,
+  RelayClient,
+  RelaySdk,
+  RemoteTrack,
+  StreamTypeClient,
+} from './sdk-types.js';
 
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
@@ -23,4 +33,7 @@ export type SdkTypeChecks = [
   Assert<IAgoraRTC extends RelaySdk ? true : false>,
   Assert<IAgoraRTCClient extends ManagedClient ? true : false>,
   Assert<IAgoraRTC extends ManagedSdk ? true : false>,
+  Assert<IAgoraRTCClient extends StreamTypeClient ? true : false>,
+  Assert<IRemoteAudioTrack extends RemoteTrack ? true : false>,
+  Assert<NetworkQuality extends NetworkQualityStats ? true : false>,
 ];

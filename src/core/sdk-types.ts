@@ -61,6 +61,8 @@ export interface RemoteTrack {
   play(element?: HTMLElement | string): void;
   stop(): void;
   getMediaStreamTrack?(): MediaStreamTrack;
+  /** Audio: 0 (silent) to 100 (as received), on this page only (cohost-audio.ts). */
+  setVolume?(volume: number): void;
 }
 
 export interface RemoteUser {
@@ -78,8 +80,27 @@ export interface RetryConfig {
   maxRetryTimeout: number;
 }
 
+// ---- dual stream and network quality (stream-quality.ts) -------------------------------------------------------
+
+/** A publisher's low stream: may be called before or after joining; enabling twice rejects INVALID_OPERATION. */
+export interface DualStreamClient {
+  enableDualStream(): Promise<void>;
+  disableDualStream(): Promise<void>;
+}
+
+/** A subscriber's choice of a publisher's stream: 0 high, 1 low. Rejects WS_ABORT while not connected. */
+export interface StreamTypeClient {
+  setRemoteVideoStreamType(uid: number | string, streamType: 0 | 1): Promise<void>;
+}
+
+/** The SDK's `network-quality` event's argument (every 2 s once joined): 0 unknown, 1 excellent … 6 down. */
+export interface NetworkQualityStats {
+  uplinkNetworkQuality: number;
+  downlinkNetworkQuality: number;
+}
+
 /** What managed mode needs of an `IAgoraRTCClient`, beyond the relay. */
-export interface ManagedClient extends RelayClient {
+export interface ManagedClient extends RelayClient, DualStreamClient {
   readonly remoteUsers: readonly RemoteUser[];
   setClientRole(role: 'host' | 'audience'): Promise<void>;
   join(appId: string, channel: string, token: string | null, uid?: number | string | null): Promise<number | string>;

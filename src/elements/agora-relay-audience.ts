@@ -30,6 +30,9 @@ const controller = new LazyModule(() => import('./audience-controller.js'));
  * @fires {CustomEvent<RemoteUserDetail>} user-left - `{ uid, reason? }`.
  * @fires {CustomEvent<RemoteUserDetail>} user-published - `{ uid, mediaType }`, once subscribed.
  * @fires {CustomEvent<RemoteUserDetail>} user-unpublished - `{ uid, mediaType }`.
+ * @fires {CustomEvent<NetworkQualityDetail>} network-quality - `{ uplink, downlink }`, the SDK's last-mile quality
+ *   every 2 s once joined (0 unknown, 1 excellent … 6 down). Tiles narrower than 320 px get a host's low stream when
+ *   the host publishes one (`dual-stream`), wider ones its high stream.
  * @fires {CustomEvent<RelayErrorDetail>} agora-relay-error - `{ code, message, operation, channelName? }`: every
  *   failure, bad input included.
  *

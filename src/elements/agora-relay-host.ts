@@ -26,6 +26,10 @@ const controller = new LazyModule(() => import('./host-controller.js'));
  * @attr join-token - Managed mode: the join token. Never reflected.
  * @attr join-timeout - Managed mode: milliseconds a join may go unanswered before it fails; default 10000.
  * @attr token-url - Fetch any token not given: `GET {token-url}?channelName=…&uid=…&purpose=…` → `{ "token": "…" }`.
+ * @attr cohost-volume - Managed mode: the co-hosts' audio on this page only, 0–100 (default 100); the audience hears
+ *   them as they are. Anything else is an `agora-relay-error` (`INVALID_VOLUME`) and the volume stays.
+ * @attr dual-stream - Managed mode: also publish a low stream (the SDK's dual stream), which audience tiles narrower
+ *   than 320 px use. A failure is an `agora-relay-error` and the high stream goes on.
  *
  * @fires {CustomEvent<RelayStateDetail>} channel-media-relay-state - `{ state, previousState, code? }`: the SDK's
  *   relay state.
@@ -40,12 +44,16 @@ const controller = new LazyModule(() => import('./host-controller.js'));
  * @fires {CustomEvent<RemoteUserDetail>} user-published - Managed mode: `{ uid, mediaType }`, after the host
  *   subscribed to it.
  * @fires {CustomEvent<RemoteUserDetail>} user-unpublished - Managed mode: `{ uid, mediaType }`.
+ * @fires {CustomEvent<NetworkQualityDetail>} network-quality - Managed mode: `{ uplink, downlink }`, the SDK's
+ *   last-mile quality every 2 s once joined: 0 unknown, 1 excellent … 5 very bad, 6 down.
  *
  * @slot - `<agora-relay-destination>` elements, in the order they relay.
  *
  * @csspart local - Managed mode: the local camera preview.
  * @csspart remotes - Managed mode: the grid of remote users.
  * @csspart remote - Managed mode: one remote user's video.
+ * @csspart cohost-mute - Managed mode: the button in a co-host's tile that mutes that co-host on this page only
+ *   (`aria-pressed`).
  * @csspart status - Managed mode: the status line (connecting, live, relaying to N channels, or an error and what to
  *   do), a polite live region.
  *
@@ -77,6 +85,9 @@ export class AgoraRelayHost extends LitElement {
     tokenProvider: { attribute: false },
     client: { attribute: false },
     sdk: { attribute: false },
+    // Co-hosts' audio, dual stream (host-cohosts.ts).
+    cohostVolume: { attribute: 'cohost-volume' },
+    dualStream: { attribute: 'dual-stream', type: Boolean },
   };
 
   /** The source channel (required). */
@@ -115,6 +126,12 @@ export class AgoraRelayHost extends LitElement {
   /** The AgoraRTC namespace to use; default: `window.AgoraRTC`, else loaded lazily from `agora-rtc-sdk-ng`. */
   sdk: RelaySdk | null = null;
 
+  /** Managed mode: the co-hosts' audio on this page, 0–100 (default 100). */
+  cohostVolume: number | string | undefined;
+
+  /** Managed mode: also publish a low stream for small audience tiles. */
+  dualStream = false;
+
   readonly #internals = new LazyInternals(this, controller, (module): HostController => new module.HostController(this));
 
   /** The relay state, as the SDK last reported it. */
@@ -131,6 +148,19 @@ export class AgoraRelayHost extends LitElement {
   /** Stop, and hold the relay stopped until `start()`. Idempotent. */
   stop(): Promise<void> {
     return this.#internals.now()?.session.stop() ?? this.#internals.get().then((internals) => internals.session.stop());
+  }
+
+  /**
+   * Managed mode: one co-host's volume on this page, 0–100 (default 100), on top of `cohost-volume`: that co-host
+   * plays at `cohost-volume × volume / 100`. A bad volume is an `agora-relay-error` and changes nothing.
+   */
+  setCohostVolume(uid: number | string, volume: number): void {
+    void this.#internals.get().then((internals) => internals.setCohost(uid, { volume }), () => undefined);
+  }
+
+  /** Managed mode: mutes (or unmutes) one co-host on this page, as the button in its tile does. */
+  setCohostMuted(uid: number | string, muted: boolean): void {
+    void this.#internals.get().then((internals) => internals.setCohost(uid, { muted }), () => undefined);
   }
 
   /** Resolves when no change is waiting and no SDK call is in flight. */

@@ -9,10 +9,13 @@ import type { AgoraRelayAudience } from './agora-relay-audience.js';
 import { AudienceView, AudienceViewer } from './audience-view.js';
 import { CLIENT_EVENTS, emit } from './events.js';
 import type { Internals } from './lazy-internals.js';
+import { AudienceStreams } from './audience-streams.js';
 
 export class AudienceController implements Internals {
   readonly #element: AgoraRelayAudience;
   #view: AudienceView | undefined;
+  /** Which stream each host's tile subscribes to, and network quality (audience-streams.ts). */
+  #streams: AudienceStreams | undefined;
   #key = '';
   /** Counts the starts asked for: a start that waited on the previous viewer's close gives way to a newer one. */
   #generation = 0;
@@ -44,6 +47,7 @@ export class AudienceController implements Internals {
     if (mutedChanged) this.#view?.viewer.setMuted(this.#element.muted);
     this.#sync();
     this.#view?.rendered();
+    this.#streams?.rendered();
   }
 
   render(): TemplateResult | undefined {
@@ -96,6 +100,7 @@ export class AudienceController implements Internals {
     viewer.addEventListener('agora-relay-error', (event) => emit(element, 'agora-relay-error', event.detail));
     viewer.addEventListener('change', () => element.requestUpdate());
     this.#view = new AudienceView(element, viewer);
+    this.#streams = new AudienceStreams(element, viewer);
     element.requestUpdate();
     await viewer.connect();
   }
@@ -105,6 +110,8 @@ export class AudienceController implements Internals {
     if (!view) return;
     this.#view = undefined;
     view.close();
+    this.#streams?.close();
+    this.#streams = undefined;
     await view.viewer.close();
     this.#element.requestUpdate();
   }

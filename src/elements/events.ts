@@ -3,7 +3,10 @@
 import type { DestinationStatus, RelayErrorDetail, RelayEventDetail, RelayStateDetail } from '../core/index.js';
 import type { ConnectionStateDetail, RemoteUserDetail } from '../core/managed-host.js';
 
+import type { NetworkQualityDetail } from '../core/stream-quality.js';
+
 export type { ConnectionStateDetail, RemoteUserDetail } from '../core/managed-host.js';
+export type { NetworkQualityDetail } from '../core/stream-quality.js';
 
 export interface DestinationStatusEventDetail {
   channelName: string;
@@ -22,6 +25,8 @@ export interface AgoraRelayEventMap {
   'user-left': CustomEvent<RemoteUserDetail>;
   'user-published': CustomEvent<RemoteUserDetail>;
   'user-unpublished': CustomEvent<RemoteUserDetail>;
+  /** Managed host and audience: the SDK's `network-quality`, every 2 s once joined. */
+  'network-quality': CustomEvent<NetworkQualityDetail>;
 }
 
 /** The managed-mode events the host mirrors from its client. */

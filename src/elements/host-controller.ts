@@ -8,6 +8,8 @@ import type { AgoraRelayHost } from './agora-relay-host.js';
 import { DESTINATION_CHANGE, emit } from './events.js';
 import type { ManagedMode } from './host-managed.js';
 import type { Internals } from './lazy-internals.js';
+import { CohostAudio } from '../core/cohost-audio.js';
+import { syncCohosts } from './host-cohosts.js';
 
 // For the CDN entry's loadAgoraRTC (src/cdn.ts).
 export { loadAgoraRTC } from '../core/load-sdk.js';
@@ -18,6 +20,8 @@ const isDestination = (element: Element): element is AgoraRelayDestination => el
 
 export class HostController implements Internals {
   readonly session = new RelaySession();
+  /** Managed mode: the co-hosts' volumes on this page (`cohost-volume`, `setCohostVolume`, the tiles' mute buttons). */
+  readonly cohostAudio = new CohostAudio();
   readonly #host: AgoraRelayHost;
   readonly #observer: MutationObserver;
   #urlProvider: { url: string; provider: TokenProvider } | undefined;
@@ -74,6 +78,14 @@ export class HostController implements Internals {
   updated(): void {
     this.#syncManaged();
     this.#managed?.updated();
+    syncCohosts(this.#host, this.cohostAudio, this.#managed?.client ?? null);
+  }
+
+  /** `setCohostVolume` / `setCohostMuted`: a bad volume is an error event and changes nothing. */
+  setCohost(uid: number | string, change: { volume?: unknown; muted?: boolean }): void {
+    const issue = this.cohostAudio.set(uid, change);
+    if (issue) emit(this.#host, 'agora-relay-error', issue);
+    this.#host.requestUpdate();
   }
 
   render(): TemplateResult | undefined {

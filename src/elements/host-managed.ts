@@ -38,7 +38,7 @@ export class ManagedMode {
   constructor(host: AgoraRelayHost, controller: HostController) {
     this.#host = host;
     this.#controller = controller;
-    this.#tiles = new HostTiles(host);
+    this.#tiles = new HostTiles(host, controller.cohostAudio);
     import('./host-status-line.js').then(
       (module) => {
         this.#words = module;
@@ -141,7 +141,10 @@ export class ManagedMode {
       tokenProvider: this.#controller.tokenProvider(),
       sdk: host.sdk as ManagedSdk | null,
       joinTimeoutMs: host.joinTimeout,
+      lowStream: () => !!host.dualStream,
     });
+    this.#controller.cohostAudio.follow(managed);
+    managed.addEventListener('network-quality', (event) => emit(host, 'network-quality', event.detail));
     for (const type of CLIENT_EVENTS) {
       managed.addEventListener(type, (event: CustomEvent) => emit(host, type, event.detail));
     }

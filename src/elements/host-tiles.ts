@@ -1,8 +1,10 @@
 // What <agora-relay-host> draws in managed mode: the local preview and a tile per co-host with video, with the
 // tracks played into them (once per track and tile). Part of the managed-mode chunk (host-managed.ts): a host with
 // the page's own client renders only its <slot>.
-import { adoptStyles, css, html, type CSSResultOrNative, type LitElement, type TemplateResult } from 'lit';
+import { adoptStyles, css, html, nothing, type CSSResultOrNative, type LitElement, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { CohostAudio } from '../core/cohost-audio.js';
+import { cohostMuteButton, cohostStyles } from './host-cohosts.js';
 import type { ManagedHost } from '../core/managed-host.js';
 import type { LocalTrack, RemoteTrack } from '../core/sdk-types.js';
 
@@ -58,18 +60,21 @@ const styled = new WeakSet<ShadowRoot>();
 
 export class HostTiles {
   readonly #element: LitElement;
+  /** Co-hosts' volumes on this page: each remote tile has a mute button (host-cohosts.ts). */
+  readonly #audio: CohostAudio | undefined;
   /** Which track plays in which tile, so a render does not restart playing videos. */
   #playing = new WeakMap<Element, Player>();
   /** Every track played in a tile, to stop before the tiles go. */
   readonly #played = new Set<Player>();
 
-  constructor(element: LitElement) {
+  constructor(element: LitElement, audio?: CohostAudio) {
     this.#element = element;
+    this.#audio = audio;
     const root = element.renderRoot;
     if (root instanceof ShadowRoot && !styled.has(root)) {
       styled.add(root);
       const own = (element.constructor as unknown as { elementStyles: CSSResultOrNative[] }).elementStyles;
-      adoptStyles(root, [...own, styles]);
+      adoptStyles(root, [...own, styles, cohostStyles]);
     }
   }
 
@@ -82,7 +87,11 @@ export class HostTiles {
           ${repeat(
             users,
             (user) => user.uid,
-            (user) => html`<div part="remote" role="img" aria-label=${`Co-host ${user.uid}`} data-uid=${user.uid}></div>`,
+            (user) =>
+              html`<div part="remote" role="group" aria-label=${`Co-host ${user.uid}`} data-uid=${user.uid}>
+                <div class="video" role="img" aria-label=${`Co-host ${user.uid}'s video`}></div>
+                ${this.#audio && user.hasAudio ? cohostMuteButton(this.#element, this.#audio, user.uid) : nothing}
+              </div>`,
           )}
         </div>
       </div>
@@ -102,7 +111,7 @@ export class HostTiles {
     };
     play(root.querySelector('[part="local"]'), managed.localVideoTrack);
     for (const user of managed.remoteUsers) {
-      const tile = root.querySelector(`[part="remote"][data-uid="${CSS.escape(String(user.uid))}"]`);
+      const tile = root.querySelector(`[part="remote"][data-uid="${CSS.escape(String(user.uid))}"] .video`);
       // Our own <video>, not the SDK's player: until the co-host's first frame its play() stays pending, and a removal
       // then rejects it, unhandled inside the SDK (AbortError, code 20). Ours is caught, and only ours.
       const media = user.videoTrack?.getMediaStreamTrack?.();

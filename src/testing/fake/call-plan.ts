@@ -4,7 +4,17 @@ import { FakeAgoraRTCError } from './errors.js';
 import { sleep } from './timing.js';
 
 /** The client calls whose answer a test can control. */
-export type FakeMethod = 'join' | 'leave' | 'publish' | 'unpublish' | 'start' | 'update' | 'stop' | 'renewToken';
+export type FakeMethod =
+  | 'join'
+  | 'leave'
+  | 'publish'
+  | 'unpublish'
+  | 'start'
+  | 'update'
+  | 'stop'
+  | 'renewToken'
+  | 'enableDualStream'
+  | 'setRemoteVideoStreamType';
 
 /** A hand-settled call: the next call of the held method waits until `release()` (go on) or `reject()`. */
 export interface FakeHold {

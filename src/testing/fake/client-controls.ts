@@ -58,6 +58,12 @@ export interface FakeClientControls {
    * `fake-channel`); returns the uid.
    */
   forceJoined(uid?: number, channel?: string): number;
+  /** Whether the low stream is enabled (enableDualStream resolved, no disableDualStream since). */
+  readonly dualStream: boolean;
+  /** The stream type each remote uid was last set to (setRemoteVideoStreamType resolved): 0 high, 1 low. */
+  readonly streamTypes: ReadonlyMap<number | string, number>;
+  /** Emits one `network-quality` ({ uplinkNetworkQuality, downlinkNetworkQuality }), as the SDK does every 2 s. */
+  emitNetworkQuality(uplink: number, downlink: number): void;
   /** The relay's internal state as the SDK keeps it (FAILURE or CONNECTING after a failure = stuck), if any. */
   readonly relayState: string | undefined;
 }

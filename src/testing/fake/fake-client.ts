@@ -69,6 +69,8 @@ export class FakeClient extends FakeEventEmitter {
   private fireJoinAbort!: () => void;
   private readonly clientId = `client-${Math.random().toString(16).slice(2, 7)}`;
   private readonly relayHost: RelayHost;
+  private lowStream = false;
+  private readonly streamTypes = new Map<number | string, number>();
 
   constructor(
     config: FakeClientConfig,
@@ -250,6 +252,34 @@ export class FakeClient extends FakeEventEmitter {
     if (failure) throw failure;
   }
 
+  // ---- dual stream (measured on the real SDK, test/contract/cases/stream-cases.ts) ----
+
+  /** Resolves before joining too (the low stream is then published with the high one); twice rejects. */
+  async enableDualStream(): Promise<void> {
+    if (this.lowStream) throw sdkError('INVALID_OPERATION', 'Dual stream is already enabled');
+    if (this.joinInfo) await sleep(this.options.latency);
+    const failure = await this.plan.answer('enableDualStream');
+    if (failure) throw failure;
+    this.lowStream = true;
+  }
+
+  /** Resolves whether or not the low stream was enabled. */
+  async disableDualStream(): Promise<void> {
+    this.lowStream = false;
+  }
+
+  /** The type is checked first (INVALID_PARAMS), then the gateway connection (WS_ABORT). */
+  async setRemoteVideoStreamType(uid: number | string, streamType: number): Promise<void> {
+    if (![0, 1, 4, 5, 6, 7, 8, 9].includes(streamType)) {
+      throw sdkError('INVALID_PARAMS', 'streamType can only be set as [0,1,4,5,6,7,8,9]');
+    }
+    if (this.state !== 'CONNECTED') throw sdkError('WS_ABORT', 'websocket is not ready');
+    await sleep(this.options.latency);
+    const failure = await this.plan.answer('setRemoteVideoStreamType');
+    if (failure) throw failure;
+    this.streamTypes.set(uid, streamType);
+  }
+
   // Relay calls never throw synchronously: every check below runs inside an async function, so it rejects.
   // Order as in the SDK: configuration checks, then "joined?", then the relay's own state (reference §4).
 
@@ -316,6 +346,7 @@ export class FakeClient extends FakeEventEmitter {
     }
     this.users = [];
     this.published = [];
+    this.streamTypes.clear();
     this.joinGeneration += 1;
     this.fireJoinAbort();
     this.armJoinAbort();
@@ -365,6 +396,14 @@ export class FakeClient extends FakeEventEmitter {
       get relayState() {
         return client.relay?.state;
       },
+      get dualStream() {
+        return client.lowStream;
+      },
+      get streamTypes() {
+        return client.streamTypes;
+      },
+      emitNetworkQuality: (uplink, downlink) =>
+        this.emit('network-quality', { uplinkNetworkQuality: uplink, downlinkNetworkQuality: downlink }),
       failNext: (method, code, message) => this.plan.failNext(method, code, message),
       hold: (method) => this.plan.hold(method),
       delay: (method, ms) => this.plan.delay(method, ms),

@@ -2,6 +2,7 @@
 // destination, and custom video tracks around a given MediaStreamTrack. Only what the elements use.
 
 import type { FakeAutoplay, FakePlayback } from './autoplay.js';
+import { sdkError } from './errors.js';
 
 let nextTrackId = 1;
 
@@ -17,6 +18,8 @@ export class FakeLocalTrack implements FakePlayback {
   private readonly onClose: () => void;
   private mediaElement: HTMLMediaElement | undefined;
   private closed = false;
+  /** Audio: the volume set with setVolume (100 = as received). */
+  private volume = 100;
   /** Where a refused audio playback is reported (remote tracks of a fake namespace). */
   autoplay: FakeAutoplay | undefined;
 
@@ -60,6 +63,7 @@ export class FakeLocalTrack implements FakePlayback {
       const audio = document.createElement('audio');
       audio.srcObject = stream;
       this.mediaElement = audio;
+      this.applyVolume();
     }
     this.isPlaying = true;
     this.startElement();
@@ -84,6 +88,28 @@ export class FakeLocalTrack implements FakePlayback {
         if ((error as { name?: string }).name === 'NotAllowedError' && this.mediaElement === element) autoplay?.refused(this);
       },
     );
+  }
+
+  /** Audio: 0 (silent) to 1000 (amplified), integers only, as the SDK checks (a remote track plays at most 100 %). */
+  setVolume(volume: number): void {
+    if (!Number.isInteger(volume) || volume < 0 || volume > 1000) {
+      throw sdkError('INVALID_PARAMS', 'invalid volume: the value range is [0, 1000]. integer only');
+    }
+    this.volume = volume;
+    this.applyVolume();
+  }
+
+  getVolume(): number {
+    return this.volume;
+  }
+
+  /** The fake's audio is silence: its level is 0 however loud it is set. */
+  getVolumeLevel(): number {
+    return 0;
+  }
+
+  private applyVolume(): void {
+    if (this.mediaElement && this.trackMediaType === 'audio') this.mediaElement.volume = Math.min(1, this.volume / 100);
   }
 
   stop(): void {

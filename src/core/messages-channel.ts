@@ -101,6 +101,19 @@ export const CHANNEL_MESSAGES: MessageEntry[] = [
     action: 'Nothing to do: their tile appears when they publish again.',
     evidence: 'inferred',
   },
+  // ---- co-hosts' audio and dual stream (managed host) ----
+  {
+    id: 'INVALID_VOLUME',
+    title: 'A co-host volume is not allowed.',
+    action: 'Set cohost-volume (or the volume given to setCohostVolume) to a whole number from 0 to 100; the volume stays as it was.',
+    evidence: 'seen',
+  },
+  {
+    id: 'dual-stream',
+    title: 'The low stream for small screens could not be published.',
+    action: 'Nothing to do for the show: viewers get the high stream. Remove dual-stream if this browser keeps refusing it.',
+    evidence: 'inferred',
+  },
   // ---- camera and microphone (managed host) ----
   {
     id: 'PERMISSION_DENIED',

@@ -26,7 +26,7 @@ export function followNetworkQuality(
 
 // ---- the publisher's low stream ------------------------------------------------------------------------------
 
-/** Whether we asked each client for a low stream (the SDK rejects a second enable with INVALID_OPERATION). */
+/** Whether we last asked each client for a low stream (the SDK rejects a second enable with INVALID_OPERATION). */
 const lowStreams = new WeakMap<DualStreamClient, boolean>();
 
 export interface LowStreamContext {
@@ -45,7 +45,7 @@ export async function setLowStream(context: LowStreamContext, client: DualStream
   try {
     await (wanted ? client.enableDualStream() : client.disableDualStream());
   } catch (error) {
-    if (lowStreams.get(client) === wanted) lowStreams.set(client, !wanted);
+    // Not asked again until `dual-stream` changes: a refusal (an unsupported browser, say) is reported once.
     if (context.isClosed()) return;
     const detail = fromSdkError(error, 'publish', 'no reason given');
     const what = wanted ? 'publish the low stream' : 'stop the low stream';

@@ -31,10 +31,14 @@ export const cohostStyles = css`
   }
 `;
 
-/** After each update: `cohost-volume` (a bad value is an error event and changes nothing) and `dual-stream`. */
-export function syncCohosts(host: AgoraRelayHost, audio: CohostAudio, client: ManagedClient | null): void {
+/** Before each update: `cohost-volume` (a bad value is an error event, whose words this update shows). */
+export function syncCohostVolume(host: AgoraRelayHost, audio: CohostAudio): void {
   const issue = audio.setAll(host.cohostVolume);
   if (issue) emit(host, 'agora-relay-error', issue);
+}
+
+/** After each update: `dual-stream` on the managed client, once it has published. */
+export function syncLowStream(host: AgoraRelayHost, client: ManagedClient | null): void {
   // Only once published: enabling before would tie the low stream's fate to the publish (core/stream-quality.ts).
   if (!client || client.connectionState !== 'CONNECTED' || client.localTracks.length === 0) return;
   const report = (error: RelayErrorDetail) => emit(host, 'agora-relay-error', error);

@@ -9,7 +9,7 @@ import { DESTINATION_CHANGE, emit } from './events.js';
 import type { ManagedMode } from './host-managed.js';
 import type { Internals } from './lazy-internals.js';
 import { CohostAudio } from '../core/cohost-audio.js';
-import { syncCohosts } from './host-cohosts.js';
+import { syncCohostVolume, syncLowStream } from './host-cohosts.js';
 
 // For the CDN entry's loadAgoraRTC (src/cdn.ts).
 export { loadAgoraRTC } from '../core/load-sdk.js';
@@ -73,12 +73,13 @@ export class HostController implements Internals {
 
   willUpdate(): void {
     this.#syncSource();
+    syncCohostVolume(this.#host, this.cohostAudio);
   }
 
   updated(): void {
     this.#syncManaged();
     this.#managed?.updated();
-    syncCohosts(this.#host, this.cohostAudio, this.#managed?.client ?? null);
+    syncLowStream(this.#host, this.#managed?.client ?? null);
   }
 
   /** `setCohostVolume` / `setCohostMuted`: a bad volume is an error event and changes nothing. */

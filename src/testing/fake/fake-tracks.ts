@@ -99,8 +99,9 @@ export class FakeLocalTrack implements FakePlayback {
     this.applyVolume();
   }
 
+  /** As the SDK's remote audio track (audio element mode): the element's volume, 0 to 1 (setVolume(30) → 0.3). */
   getVolume(): number {
-    return this.volume;
+    return Math.min(1, this.volume / 100);
   }
 
   /** The fake's audio is silence: its level is 0 however loud it is set. */

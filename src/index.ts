@@ -10,6 +10,7 @@ export type {
   AgoraRelayEventMap,
   ConnectionStateDetail,
   DestinationStatusEventDetail,
+  NetworkQualityDetail,
   RemoteUserDetail,
 } from './elements/events.js';
 // Types only: the audience's viewer itself is loaded lazily, when an audience is first used.

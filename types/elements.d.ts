@@ -14,6 +14,10 @@ export interface AgoraRelayHostAttributes {
   'join-token'?: string;
   'join-timeout'?: string | number;
   'token-url'?: string;
+  /** Managed mode: the co-hosts' audio on this page, 0–100. */
+  'cohost-volume'?: string | number;
+  /** Managed mode: also publish a low stream for small audience tiles. */
+  'dual-stream'?: boolean;
 }
 
 /** `<agora-relay-host>`'s writable properties, `client`, `sdk` and `tokenProvider` among them. */
@@ -32,6 +36,8 @@ export type AgoraRelayHostProperties = Partial<
     | 'client'
     | 'sdk'
     | 'tokenProvider'
+    | 'cohostVolume'
+    | 'dualStream'
   >
 >;
 
@@ -47,6 +53,7 @@ export type AgoraRelayHostEvents = Pick<
   | 'user-left'
   | 'user-published'
   | 'user-unpublished'
+  | 'network-quality'
 >;
 
 /** `<agora-relay-destination>`'s attributes (`status` is reflected by the element, not written). */
@@ -96,7 +103,13 @@ export type AgoraRelayAudienceProperties = Partial<
 /** The events `<agora-relay-audience>` dispatches. */
 export type AgoraRelayAudienceEvents = Pick<
   AgoraRelayEventMap,
-  'agora-relay-error' | 'connection-state-change' | 'user-joined' | 'user-left' | 'user-published' | 'user-unpublished'
+  | 'agora-relay-error'
+  | 'connection-state-change'
+  | 'user-joined'
+  | 'user-left'
+  | 'user-published'
+  | 'user-unpublished'
+  | 'network-quality'
 >;
 
 /**

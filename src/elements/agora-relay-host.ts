@@ -150,6 +150,11 @@ export class AgoraRelayHost extends LitElement {
     return this.#internals.now()?.session.stop() ?? this.#internals.get().then((internals) => internals.session.stop());
   }
 
+  /** Resolves when no change is waiting and no SDK call is in flight. */
+  settled(): Promise<void> {
+    return this.#internals.value?.session.settled() ?? this.#internals.loaded().then(() => this.#internals.value?.session.settled());
+  }
+
   /**
    * Managed mode: one co-host's volume on this page, 0–100 (default 100), on top of `cohost-volume`: that co-host
    * plays at `cohost-volume × volume / 100`. A bad volume is an `agora-relay-error` and changes nothing.
@@ -161,11 +166,6 @@ export class AgoraRelayHost extends LitElement {
   /** Managed mode: mutes (or unmutes) one co-host on this page, as the button in its tile does. */
   setCohostMuted(uid: number | string, muted: boolean): void {
     void this.#internals.get().then((internals) => internals.setCohost(uid, { muted }), () => undefined);
-  }
-
-  /** Resolves when no change is waiting and no SDK call is in flight. */
-  settled(): Promise<void> {
-    return this.#internals.value?.session.settled() ?? this.#internals.loaded().then(() => this.#internals.value?.session.settled());
   }
 
   override connectedCallback(): void {

@@ -41,7 +41,7 @@ test('<agora-relay-host>: attributes, properties, events with detail types, slot
   assert.equal(fields.state?.readonly, true);
   assert.deepEqual(
     host.members.filter((m) => m.kind === 'method').map((m) => m.name),
-    ['start', 'stop', 'settled'],
+    ['start', 'stop', 'settled', 'setCohostVolume', 'setCohostMuted'],
   );
   assert.ok(!host.members.some((m) => m.name.startsWith('#') || m.privacy === 'private'), 'no private members');
   assert.deepEqual(
@@ -55,10 +55,11 @@ test('<agora-relay-host>: attributes, properties, events with detail types, slot
       ['user-left', 'CustomEvent<RemoteUserDetail>'],
       ['user-published', 'CustomEvent<RemoteUserDetail>'],
       ['user-unpublished', 'CustomEvent<RemoteUserDetail>'],
+      ['network-quality', 'CustomEvent<NetworkQualityDetail>'],
     ],
   );
   assert.deepEqual(names(host.slots), ['']);
-  assert.deepEqual(names(host.cssParts), ['local', 'remotes', 'remote', 'status']);
+  assert.deepEqual(names(host.cssParts), ['local', 'remotes', 'remote', 'cohost-mute', 'status']);
   assert.deepEqual(names(host.cssProperties), ['--agora-relay-gap', '--agora-relay-tile-width', '--agora-relay-tile-background']);
 });
 
@@ -96,6 +97,7 @@ test('<agora-relay-audience>: attributes, properties, events with detail types, 
       ['user-left', 'CustomEvent<RemoteUserDetail>'],
       ['user-published', 'CustomEvent<RemoteUserDetail>'],
       ['user-unpublished', 'CustomEvent<RemoteUserDetail>'],
+      ['network-quality', 'CustomEvent<NetworkQualityDetail>'],
       ['agora-relay-error', 'CustomEvent<RelayErrorDetail>'],
     ],
   );

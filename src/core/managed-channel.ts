@@ -4,7 +4,7 @@ import { fromSdkError } from './relay-error.js';
 import type { ManagedContext } from './managed-host-types.js';
 import { joinUidOf } from './managed-joining.js';
 import type { ConnectionState, ManagedClient, NetworkQualityStats, RemoteUser } from './sdk-types.js';
-import { networkQualityDetail } from './stream-quality.js';
+import { networkQualityDetail } from './network-quality.js';
 import { requestToken } from './tokens.js';
 
 /** Listens to the client; the function it returns stops listening. */

@@ -4,7 +4,7 @@ import type { SdkImporter } from './load-sdk.js';
 import type { RelayErrorDetail } from './relay-error.js';
 import type { ConnectionState, ManagedSdk } from './sdk-types.js';
 import type { TokenProvider } from './tokens.js';
-import type { NetworkQualityDetail } from './stream-quality.js';
+import type { NetworkQualityDetail } from './network-quality.js';
 import type { DetailOf } from './typed-event-target.js';
 
 export interface ManagedHostOptions {
@@ -16,8 +16,6 @@ export interface ManagedHostOptions {
   sdk?: ManagedSdk | null;
   importSdk?: SdkImporter;
   joinTimeoutMs?: number;
-  /** `dual-stream` as it is now: also publish a low stream, once published (stream-quality.ts). */
-  lowStream?: () => boolean;
 }
 
 export interface ConnectionStateDetail {

@@ -10,7 +10,6 @@ import type { ManagedContext, ManagedHostEventMap, ManagedHostOptions } from './
 import { BOUNDED_RETRIES, Closed, joinChannel, loadManagedSdk, validateManaged } from './managed-joining.js';
 import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
 import type { LocalTrack, ManagedClient, ManagedSdk, RemoteUser } from './sdk-types.js';
-import { enableLowStream } from './stream-quality.js';
 import { TypedEventTarget } from './typed-event-target.js';
 import { withinLimit } from './within-limit.js';
 
@@ -165,8 +164,6 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
       return false;
     }
     this.#check();
-    // Not awaited: the relay need not wait for the low stream, and its failure is reported by itself.
-    void enableLowStream(this.#context, client);
     return true;
   }
 

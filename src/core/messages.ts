@@ -15,7 +15,7 @@ export function messageIdFor(detail: Pick<RelayErrorDetail, 'code' | 'message'> 
   if (code === 'INVALID_PARAMS' && /app-id/i.test(message)) return 'INVALID_PARAMS:app-id';
   if (code === 'TOKEN_FETCH_FAILED' && /could not be reached/.test(message)) return 'TOKEN_FETCH_FAILED:unreachable';
   if (code === 'TIMEOUT' && operation === 'leave') return 'TIMEOUT:leave';
-  // Any code: the SDK's refusal of a low stream (core/stream-quality.ts), which the show survives.
+  // Any code: the SDK's refusal of a low stream (core/low-stream.ts), which the show survives.
   if (message.startsWith('dual-stream:')) return 'dual-stream';
   return byId.has(code) ? code : 'UNEXPECTED_ERROR';
 }

@@ -80,7 +80,7 @@ export interface RetryConfig {
   maxRetryTimeout: number;
 }
 
-// ---- dual stream and network quality (stream-quality.ts) -------------------------------------------------------
+// ---- dual stream and network quality (low-stream.ts, stream-types.ts, network-quality.ts) -----------------
 
 /** A publisher's low stream: may be called before or after joining; enabling twice rejects INVALID_OPERATION. */
 export interface DualStreamClient {

@@ -1,10 +1,11 @@
 // <agora-relay-audience>'s side of dual stream and network quality: each host's tile is measured (a ResizeObserver,
 // and again after each render), and a tile narrower than SMALL_TILE_WIDTH subscribes to that host's low stream, a wider
-// one to its high stream (core/stream-quality.ts); the client's `network-quality` becomes the element's event.
+// one to its high stream (core/stream-types.ts); the client's `network-quality` becomes the element's event.
 // Playing the video is audience-view.ts's; this only chooses which stream arrives.
 import type { AudienceViewer } from '../core/audience-viewer.js';
 import type { StreamTypeClient } from '../core/sdk-types.js';
-import { followNetworkQuality, StreamTypes, streamTypeFor } from '../core/stream-quality.js';
+import { followNetworkQuality } from '../core/network-quality.js';
+import { StreamTypes, streamTypeFor } from '../core/stream-types.js';
 import { emit } from './events.js';
 
 export class AudienceStreams {

@@ -3,10 +3,10 @@
 import type { DestinationStatus, RelayErrorDetail, RelayEventDetail, RelayStateDetail } from '../core/index.js';
 import type { ConnectionStateDetail, RemoteUserDetail } from '../core/managed-host.js';
 
-import type { NetworkQualityDetail } from '../core/stream-quality.js';
+import type { NetworkQualityDetail } from '../core/network-quality.js';
 
 export type { ConnectionStateDetail, RemoteUserDetail } from '../core/managed-host.js';
-export type { NetworkQualityDetail } from '../core/stream-quality.js';
+export type { NetworkQualityDetail } from '../core/network-quality.js';
 
 export interface DestinationStatusEventDetail {
   channelName: string;

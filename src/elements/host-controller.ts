@@ -8,8 +8,6 @@ import type { AgoraRelayHost } from './agora-relay-host.js';
 import { DESTINATION_CHANGE, emit } from './events.js';
 import type { ManagedMode } from './host-managed.js';
 import type { Internals } from './lazy-internals.js';
-import { CohostAudio } from '../core/cohost-audio.js';
-import { syncCohostVolume, syncLowStream } from './host-cohosts.js';
 
 // For the CDN entry's loadAgoraRTC (src/cdn.ts).
 export { loadAgoraRTC } from '../core/load-sdk.js';
@@ -20,8 +18,8 @@ const isDestination = (element: Element): element is AgoraRelayDestination => el
 
 export class HostController implements Internals {
   readonly session = new RelaySession();
-  /** Managed mode: the co-hosts' volumes on this page (`cohost-volume`, `setCohostVolume`, the tiles' mute buttons). */
-  readonly cohostAudio = new CohostAudio();
+  /** `setCohostVolume` / `setCohostMuted` calls, for managed mode to take at its next update (host-cohosts.ts). */
+  readonly cohostChanges: [number | string, { volume?: unknown; muted?: boolean }][] = [];
   readonly #host: AgoraRelayHost;
   readonly #observer: MutationObserver;
   #urlProvider: { url: string; provider: TokenProvider } | undefined;
@@ -73,19 +71,17 @@ export class HostController implements Internals {
 
   willUpdate(): void {
     this.#syncSource();
-    syncCohostVolume(this.#host, this.cohostAudio);
+    this.#managed?.willUpdate();
   }
 
   updated(): void {
     this.#syncManaged();
     this.#managed?.updated();
-    syncLowStream(this.#host, this.#managed?.client ?? null);
   }
 
-  /** `setCohostVolume` / `setCohostMuted`: a bad volume is an error event and changes nothing. */
+  /** `setCohostVolume` / `setCohostMuted`: kept for managed mode, which checks and applies them in its next update. */
   setCohost(uid: number | string, change: { volume?: unknown; muted?: boolean }): void {
-    const issue = this.cohostAudio.set(uid, change);
-    if (issue) emit(this.#host, 'agora-relay-error', issue);
+    this.cohostChanges.push([uid, change]);
     this.#host.requestUpdate();
   }
 

@@ -13,6 +13,7 @@ import { CLIENT_EVENTS, emit } from './events.js';
 import type { HostController } from './host-controller.js';
 import { HostTiles } from './host-tiles.js';
 import type * as StatusLine from './host-status-line.js';
+import type { HostCohosts } from './host-cohosts.js';
 
 /** Managed mode leaves and joins again when the SDK's relay is stuck: after 1 s, 2 s, 4 s, then it gives up. */
 export const RECOVERY_DELAYS_MS = [1000, 2000, 4000];
@@ -32,13 +33,24 @@ export class ManagedMode {
   #recoveryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The status line (host-status-line.ts), loaded after this chunk so its words never delay joining. */
   #words: typeof StatusLine | undefined;
+  /** Co-hosts' audio and dual stream, once loaded. */
+  #cohosts: HostCohosts | undefined;
   /** The last failure the status line shows, until the next join (or, for a relay failure, the relay running). */
   #error: RelayErrorDetail | undefined;
 
   constructor(host: AgoraRelayHost, controller: HostController) {
     this.#host = host;
     this.#controller = controller;
-    this.#tiles = new HostTiles(host, controller.cohostAudio);
+    this.#tiles = new HostTiles(host, () => this.#cohosts);
+    // Co-hosts' audio and dual stream (host-cohosts.ts): after this chunk, as the status line, so joining never waits.
+    import('./host-cohosts.js').then(
+      ({ HostCohosts }) => {
+        this.#cohosts = new HostCohosts(host, controller);
+        this.#cohosts.follow(this.#managed);
+        host.requestUpdate();
+      },
+      () => undefined,
+    );
     import('./host-status-line.js').then(
       (module) => {
         this.#words = module;
@@ -71,9 +83,14 @@ export class ManagedMode {
     return this.#managed && this.#tiles.render(this.#managed, this.#words?.statusLine(this.#host, this.#managed, this.#error));
   }
 
+  willUpdate(): void {
+    this.#cohosts?.willUpdate();
+  }
+
   /** After each render: play the tracks into their tiles. */
   updated(): void {
     if (this.#managed) this.#tiles.play(this.#managed);
+    this.#cohosts?.updated(this.#managed);
   }
 
   stopPlaying(): void {
@@ -141,9 +158,8 @@ export class ManagedMode {
       tokenProvider: this.#controller.tokenProvider(),
       sdk: host.sdk as ManagedSdk | null,
       joinTimeoutMs: host.joinTimeout,
-      lowStream: () => !!host.dualStream,
     });
-    this.#controller.cohostAudio.follow(managed);
+    this.#cohosts?.follow(managed);
     managed.addEventListener('network-quality', (event) => emit(host, 'network-quality', event.detail));
     for (const type of CLIENT_EVENTS) {
       managed.addEventListener(type, (event: CustomEvent) => emit(host, type, event.detail));

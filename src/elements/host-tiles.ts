@@ -3,12 +3,12 @@
 // the page's own client renders only its <slot>.
 import { adoptStyles, css, html, nothing, type CSSResultOrNative, type LitElement, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CohostAudio } from '../core/cohost-audio.js';
-import { cohostMuteButton, cohostStyles } from './host-cohosts.js';
+import type { HostCohosts } from './host-cohosts.js';
 import type { ManagedHost } from '../core/managed-host.js';
 import type { LocalTrack, RemoteTrack } from '../core/sdk-types.js';
 
-const styles = css`
+/** The stage's styles; the co-hosts' mute buttons bring theirs (host-cohosts.ts). */
+export const tileStyles = css`
   .stage {
     display: grid;
     gap: var(--agora-relay-gap, 8px);
@@ -27,6 +27,10 @@ const styles = css`
   }
   [part='status'] {
     margin: 8px 0;
+  }
+  [part='remote'] .video {
+    position: absolute;
+    inset: 0;
   }
 `;
 
@@ -60,21 +64,21 @@ const styled = new WeakSet<ShadowRoot>();
 
 export class HostTiles {
   readonly #element: LitElement;
-  /** Co-hosts' volumes on this page: each remote tile has a mute button (host-cohosts.ts). */
-  readonly #audio: CohostAudio | undefined;
+  /** Co-hosts' audio on this page, once loaded: each remote tile has its mute button (host-cohosts.ts). */
+  readonly #cohosts: () => HostCohosts | undefined;
   /** Which track plays in which tile, so a render does not restart playing videos. */
   #playing = new WeakMap<Element, Player>();
   /** Every track played in a tile, to stop before the tiles go. */
   readonly #played = new Set<Player>();
 
-  constructor(element: LitElement, audio?: CohostAudio) {
+  constructor(element: LitElement, cohosts: () => HostCohosts | undefined) {
     this.#element = element;
-    this.#audio = audio;
+    this.#cohosts = cohosts;
     const root = element.renderRoot;
     if (root instanceof ShadowRoot && !styled.has(root)) {
       styled.add(root);
       const own = (element.constructor as unknown as { elementStyles: CSSResultOrNative[] }).elementStyles;
-      adoptStyles(root, [...own, styles, cohostStyles]);
+      adoptStyles(root, [...own, tileStyles]);
     }
   }
 
@@ -90,7 +94,7 @@ export class HostTiles {
             (user) =>
               html`<div part="remote" role="group" aria-label=${`Co-host ${user.uid}`} data-uid=${user.uid}>
                 <div class="video" role="img" aria-label=${`Co-host ${user.uid}'s video`}></div>
-                ${this.#audio && user.hasAudio ? cohostMuteButton(this.#element, this.#audio, user.uid) : nothing}
+                ${this.#cohosts()?.button(user) ?? nothing}
               </div>`,
           )}
         </div>

@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../support/guard.js';
 import '../../src/index.js';
 import type { AgoraRelayHost } from '../../src/index.js';
-import { SMALL_TILE_WIDTH } from '../../src/core/stream-quality.js';
+import { SMALL_TILE_WIDTH } from '../../src/core/stream-types.js';
 import { createFakeAgoraRTC, type FakeAgoraRTC, type FakeClient } from '../../src/testing/index.js';
 import { until } from '../core/session-fixture.js';
 import { activatePage, details, hostPublishes, listen, mountAudience, shadow } from './audience-fixture.js';

@@ -68,6 +68,14 @@ describe('<agora-relay-host> managed mode: co-hosts’ audio on this page', () =
     expect(client().localTracks.every((track) => track.getVolume() === 1), 'own tracks untouched').to.be.true;
   });
 
+  it('the fake’s remote audio track takes any volume as the real one does (cohost-media.chromium.test.ts)', async () => {
+    const { element, client } = await mountHost();
+    await cohostArrives(element, client(), 77);
+    const track = client().remoteUsers.find((user) => user.uid === 77)!.audioTrack!;
+    const taken = [150, -1, 1.5].map((volume) => (track.setVolume(volume), track.getVolume()));
+    expect(taken).to.deep.equal([1, 0, 0.015]);
+  });
+
   for (const bad of ['150', '-1', 'loud', '1.5']) {
     it(`cohost-volume="${bad}" is an INVALID_VOLUME error naming the attribute, and the volume stays`, async () => {
       const { element, client, errors } = await mountHost((host) => host.setAttribute('cohost-volume', '30'));

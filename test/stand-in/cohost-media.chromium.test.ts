@@ -138,6 +138,11 @@ describe('co-hosts’ audio, network quality and dual stream on the real SDK thr
     await until(() => track.isPlaying, 10_000, 'B’s audio playing in host A');
     await until(() => track.getVolumeLevel() > 0.05, 20_000, 'a level on B’s tone in host A');
 
+    // Measured: the real remote track takes any number without a check (the local one throws INVALID_PARAMS outside
+    // 0–1000), its element clamping to 0–1; the fake's remote tracks do the same (host-cohost-audio.test.ts).
+    const taken = [150, -1, 1.5].map((volume) => (track.setVolume(volume), track.getVolume()));
+    expect(taken).to.deep.equal([1, 0, 0.015]);
+    track.setVolume(30);
     hostA.setAttribute('cohost-volume', '80');
     await until(() => track.getVolume() === 0.8, 5000, 'cohost-volume changed live');
 

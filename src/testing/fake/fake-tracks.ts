@@ -20,6 +20,8 @@ export class FakeLocalTrack implements FakePlayback {
   private closed = false;
   /** Audio: the volume set with setVolume (100 = as received). */
   private volume = 100;
+  /** A subscribed (remote) track: setVolume takes any number, as the SDK's remote audio track does. */
+  remote = false;
   /** Where a refused audio playback is reported (remote tracks of a fake namespace). */
   autoplay: FakeAutoplay | undefined;
 
@@ -90,9 +92,12 @@ export class FakeLocalTrack implements FakePlayback {
     );
   }
 
-  /** Audio: 0 (silent) to 1000 (amplified), integers only, as the SDK checks (a remote track plays at most 100 %). */
+  /**
+   * Audio, as the SDK measured: a local track takes whole numbers 0–1000 and throws INVALID_PARAMS otherwise; a
+   * remote track takes any number, its audio element clamping it.
+   */
   setVolume(volume: number): void {
-    if (!Number.isInteger(volume) || volume < 0 || volume > 1000) {
+    if (!this.remote && (!Number.isInteger(volume) || volume < 0 || volume > 1000)) {
       throw sdkError('INVALID_PARAMS', 'invalid volume: the value range is [0, 1000]. integer only');
     }
     this.volume = volume;
@@ -101,7 +106,7 @@ export class FakeLocalTrack implements FakePlayback {
 
   /** As the SDK's remote audio track (audio element mode): the element's volume, 0 to 1 (setVolume(30) → 0.3). */
   getVolume(): number {
-    return Math.min(1, this.volume / 100);
+    return Math.min(1, Math.max(0, this.volume / 100));
   }
 
   /** The fake's audio is silence: its level is 0 however loud it is set. */
@@ -110,7 +115,7 @@ export class FakeLocalTrack implements FakePlayback {
   }
 
   private applyVolume(): void {
-    if (this.mediaElement && this.trackMediaType === 'audio') this.mediaElement.volume = Math.min(1, this.volume / 100);
+    if (this.mediaElement && this.trackMediaType === 'audio') this.mediaElement.volume = this.getVolume();
   }
 
   stop(): void {

@@ -25,6 +25,7 @@ export class FakeRemoteUser {
     if (!this.audioTrack) {
       this.audioTrack = createSilentAudioTrack();
       this.audioTrack.autoplay = this.autoplay;
+      this.audioTrack.remote = true;
     }
     return this.audioTrack;
   }

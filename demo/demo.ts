@@ -73,7 +73,14 @@ const template = (id: string) => `
       <dd><span class="badge" data-ref="connection">DISCONNECTED</span></dd>
       <dt>Relay</dt>
       <dd><output class="badge" data-ref="relay-state">RELAY_STATE_IDLE</output></dd>
+      <dt>Network</dt>
+      <dd><output data-ref="network-quality">—</output></dd>
     </dl>
+    <div class="actions" role="group" aria-labelledby="${id}-cohost-actions">
+      <span class="group-label" id="${id}-cohost-actions">Co-hosts' audio and dual stream</span>
+      <label>Co-hosts' volume <input type="range" min="0" max="100" value="100" data-ref="cohost-volume" /></label>
+      <label><input type="checkbox" data-ref="dual-stream" /> Dual stream (a low stream for small viewer tiles)</label>
+    </div>
     <div class="actions" role="group" aria-labelledby="${id}-relay-actions">
       <span class="group-label" id="${id}-relay-actions">Relay</span>
       <button type="button" data-ref="toggle" aria-pressed="false">Disable relay</button>
@@ -350,6 +357,24 @@ export function mountDemo(root: HTMLElement, options: DemoOptions = {}): DemoHan
     uidInput.value = '';
   });
 
+  // ---- co-hosts' audio, dual stream, network quality (each co-host tile also has its own Mute button) ----
+  const volumeInput = ref<HTMLInputElement>('cohost-volume');
+  on(volumeInput, 'change', () => {
+    host.setAttribute('cohost-volume', volumeInput.value);
+    note(`host.setAttribute("cohost-volume", "${volumeInput.value}"): the co-hosts' audio on this page only`);
+  });
+  const dualStream = ref<HTMLInputElement>('dual-stream');
+  on(dualStream, 'change', () => {
+    host.toggleAttribute('dual-stream', dualStream.checked);
+    note(`host.toggleAttribute("dual-stream", ${dualStream.checked})`);
+  });
+  // Every 2 s once joined: shown, not logged.
+  const quality = ['unknown', 'excellent', 'good', 'poor', 'bad', 'very bad', 'down'];
+  on(root, 'network-quality', (event) => {
+    const { uplink, downlink } = event.detail;
+    ref('network-quality').textContent = `up ${quality[uplink] ?? uplink}, down ${quality[downlink] ?? downlink}`;
+  });
+
   on(toggleButton, 'click', () => {
     host.toggleAttribute('disabled');
     note(`host.toggleAttribute("disabled"): ${host.disabled ? 'the relay is held stopped' : 'the relay may run'}`);
@@ -364,9 +389,11 @@ export function mountDemo(root: HTMLElement, options: DemoOptions = {}): DemoHan
 
   on(joinButton, 'click', () => {
     const uid = nextCohost++;
-    note(`client.fake.addRemoteUser(${uid}); client.fake.publishRemote(${uid}, "video")`);
+    note(`client.fake.addRemoteUser(${uid}); client.fake.publishRemote(${uid}, "video"), then "audio"`);
     fakeClient()?.fake.addRemoteUser(uid);
     fakeClient()?.fake.publishRemote(uid, 'video');
+    // Audio too: the co-host's tile then has its Mute button (this page only).
+    fakeClient()?.fake.publishRemote(uid, 'audio');
   });
 
   on(leaveButton, 'click', () => {

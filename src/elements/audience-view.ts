@@ -52,14 +52,15 @@ export interface AudienceElement extends LitElement {
 
 const styled = new WeakSet<ShadowRoot>();
 
-/** A host's video as a tile plays it: our own player for its MediaStreamTrack, or the SDK's without one. */
+/** A host's video as a tile plays it: our own player for its MediaStreamTrack, or (`own` undefined) the SDK's. */
 interface Played {
   track: RemoteTrack;
-  player: OwnPlayer | RemoteTrack;
+  own?: OwnPlayer;
 }
 
 const sameVideo = (played: Played | undefined, track: RemoteTrack) =>
-  !!played && (played.track === track || ('media' in played.player && played.player.media === track.getMediaStreamTrack?.()));
+  !!played && (played.track === track || (!!played.own && played.own.media === track.getMediaStreamTrack?.()));
+const playerOf = ({ track, own }: Played): RemoteTrack => own ?? track;
 
 export class AudienceView {
   readonly viewer: AudienceViewer;
@@ -86,7 +87,7 @@ export class AudienceView {
 
   close(): void {
     this.#observer.disconnect();
-    for (const { player } of this.#playing.values()) player.stop();
+    for (const played of this.#playing.values()) playerOf(played).stop();
     this.#playing.clear();
   }
 
@@ -121,9 +122,9 @@ export class AudienceView {
    * own-player.ts), and let go of the videos whose tile went. The SDK still plays the hosts' audio.
    */
   rendered(): void {
-    for (const [box, { player }] of this.#playing) {
+    for (const [box, played] of this.#playing) {
       if (box.isConnected) continue;
-      player.stop();
+      playerOf(played).stop();
       this.#playing.delete(box);
     }
     const root = this.#element.renderRoot;
@@ -131,12 +132,13 @@ export class AudienceView {
       const box = root.querySelector(`[part="remote"][data-uid="${CSS.escape(String(host.uid))}"] .video`);
       const track = host.videoTrack;
       if (!box || !track || sameVideo(this.#playing.get(box), track)) continue;
-      this.#playing.get(box)?.player.stop();
+      const before = this.#playing.get(box);
+      if (before) playerOf(before).stop();
       const media = track.getMediaStreamTrack?.();
       // A refusal shows the Play control, as the SDK reports its own player's.
-      const player = media ? ownPlayer(media, { refused: reportAutoplayRefused }) : track;
-      this.#playing.set(box, { track, player });
-      player.play(box as HTMLElement);
+      const played: Played = media ? { track, own: ownPlayer(media, { refused: reportAutoplayRefused }) } : { track };
+      this.#playing.set(box, played);
+      playerOf(played).play(box as HTMLElement);
     }
     // A gesture anywhere lifted the browser's block: start again the videos it paused.
     const blocked = this.viewer.autoplayBlocked;
@@ -146,8 +148,8 @@ export class AudienceView {
 
   /** Inside a gesture: every video again, which a browser that blocked muted video too has paused. */
   #resume(): void {
-    for (const [box, { track, player }] of this.#playing) {
-      if ('resume' in player) player.resume();
+    for (const [box, { track, own }] of this.#playing) {
+      if (own) own.resume();
       else track.play(box as HTMLElement);
     }
   }

@@ -118,7 +118,7 @@ export default {
     await loadAgoraStandInPlugin(),
   ],
   // test/live/ talks to Agora's cloud: only `npm run test:live` runs it (web-test-runner.live.config.mjs).
-  // *.firefox.test.ts: the real SDK in Firefox through the stand-in, not passing yet (web-test-runner.firefox.config.mjs).
+  // *.firefox.test.ts: the real SDK in Firefox through the stand-in, a run of its own (web-test-runner.firefox.config.mjs).
   files: ['test/**/*.test.ts', '!test/**/*.chromium.test.ts', '!test/**/*.firefox.test.ts', '!test/live/**'],
   browsers,
   groups: [

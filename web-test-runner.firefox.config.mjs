@@ -1,8 +1,11 @@
-// NOT PART OF npm test (it does not pass yet): the real SDK in Firefox ESR through the local stand-in with media,
-// test/stand-in/*.firefox.test.ts. Run as root: `unshare -n sh -c "ip link set lo up && npx wtr --config
-// web-test-runner.firefox.config.mjs"`. What works and what does not: README, "Browsers".
+// The real SDK in Firefox ESR through the local stand-in with media, test/stand-in/*.firefox.test.ts: `npm run
+// test:firefox-sdk` (the last step of `npm test`), which as root runs it in a loopback-only network namespace with a
+// default route through the loopback (scripts/run-wtr.mjs `--loopback-default-route`: without one, Firefox gathers no
+// ICE candidate at all), and skips it otherwise. README, "Browsers".
 import * as puppeteerCore from 'puppeteer-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { resultsFileReporter } from './scripts/summary-reporter.mjs';
 import { findBrowser } from './scripts/browsers.mjs';
 import base from './web-test-runner.config.mjs';
 
@@ -30,4 +33,11 @@ const firefoxStandIn = chromeLauncher({
   },
 });
 
-export default { ...base, files: ['test/stand-in/**/*.firefox.test.ts'], groups: [], browsers: [firefoxStandIn] };
+export default {
+  ...base,
+  files: ['test/stand-in/**/*.firefox.test.ts'],
+  groups: [],
+  browsers: [firefoxStandIn],
+  // `npm test` runs this first: its counts join the main run's closing line (scripts/summary-reporter.mjs).
+  reporters: [defaultReporter(), resultsFileReporter('firefox-sdk.json', 'Real SDK in Firefox')],
+};

@@ -1,11 +1,14 @@
 // Prints the plain closing line `N passed, N failed, N skipped` that CI reads, after the runner's own output.
 // A test file that fails to load or run counts as one failure, so a broken file can never look green.
 // When scripts/test-node.mjs ran just before (as in `npm test`), its counts in .test-results/node.json are added,
-// and so are the interop suite's in .test-results/interop.json (interop/run.mjs); a failure in either fails this
-// process too. Each file is consumed when the run starts, so it counts once.
-import { readFileSync, rmSync } from 'node:fs';
+// and so are the interop suite's in .test-results/interop.json (interop/run.mjs) and the real SDK's in Firefox in
+// .test-results/firefox-sdk.json (web-test-runner.firefox.config.mjs); a failure in any fails this process too. Each
+// file is consumed when the run starts, so it counts once.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-const earlierResults = ['node.json', 'interop.json'].map((name) => new URL(`../.test-results/${name}`, import.meta.url));
+const earlierResults = ['node.json', 'interop.json', 'firefox-sdk.json'].map(
+  (name) => new URL(`../.test-results/${name}`, import.meta.url),
+);
 
 function takeCounts(file) {
   let text;
@@ -60,6 +63,38 @@ export function summaryReporter() {
         }
         process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
       });
+    },
+  };
+}
+
+/**
+ * For a run ahead of the main one: writes its counts to .test-results/`name`, which the main run's summary adds. A
+ * failure is written first, so a run that dies before its end still counts as failed; no test run counts as one too.
+ */
+export function resultsFileReporter(name, label) {
+  const file = new URL(`../.test-results/${name}`, import.meta.url);
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  let sessionsSeen = 0;
+  const write = (counts) => {
+    mkdirSync(new URL('.', file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(counts)}\n`);
+  };
+  return {
+    start() {
+      write({ passed: 0, failed: 1, skipped: 0 });
+    },
+    onTestRunFinished({ sessions }) {
+      for (const session of sessions) {
+        sessionsSeen += 1;
+        const failedBefore = totals.failed;
+        countSuite(session.testResults, totals);
+        if (!session.passed && totals.failed === failedBefore) totals.failed += 1;
+      }
+    },
+    stop() {
+      if (sessionsSeen === 0) totals.failed += 1;
+      write(totals);
+      process.stdout.write(`\n${label}: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
     },
   };
 }

@@ -66,7 +66,10 @@ export function autoplayRefused(): boolean {
   return page().refused;
 }
 
-/** For tests: what the SDK reports as a refusal, without a browser's refusal. */
+/**
+ * A refusal the SDK cannot see (a <video> of ours refused: src/elements/own-player.ts), reported as the SDK's own are;
+ * tests use it to simulate one.
+ */
 export function reportAutoplayRefused(): void {
   notifyRefused();
 }

@@ -9,7 +9,7 @@ import type { RelayListener } from './relay-listener.js';
 import { type RelayPlan, samePlan, toConfiguration } from './relay-plan.js';
 import { type RelayCall, destinationId, type RelayFacts, wantedPlan } from './relay-planner.js';
 import type { RelayTokens } from './relay-tokens.js';
-import { absorbRelayVideoProfileRejections } from './sdk-quirks.js';
+import { absorbRelaySetVideoProfile, absorbRelayVideoProfileRejections } from './sdk-quirks.js';
 import type { RelayChannelInfo, RelayClient, RelaySdk } from './sdk-types.js';
 import { sessionTimers } from './session-timers.js';
 import type { TokenProvider } from './tokens.js';
@@ -99,9 +99,11 @@ export class RelayCalls {
     facts.active = { client, plan };
     this.#activeSdk = sdk;
     absorbRelayVideoProfileRejections();
-    const answer = await this.#sdkCall(client, plan, 'startChannelMediaRelay', () =>
-      client.startChannelMediaRelay(toConfiguration(sdk, sent)),
-    );
+    const answer = await this.#sdkCall(client, plan, 'startChannelMediaRelay', () => {
+      const started = client.startChannelMediaRelay(toConfiguration(sdk, sent));
+      absorbRelaySetVideoProfile(client);
+      return started;
+    });
     if (answer.ok) {
       facts.failed = undefined;
       return;

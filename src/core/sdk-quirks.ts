@@ -8,6 +8,12 @@
 //   sent without awaiting it (SetVideoProfile) is still unanswered, and that request rejects WS_ABORT, unhandled.
 // So from the first relay start on, the page marks exactly those rejections handled (preventDefault): one listener
 // for the page's lifetime, any other rejection left alone (ours are all awaited, so never reach it).
+// - 4.20 to 4.24.8: the start ends with a SetVideoProfile request the SDK does not await (and its stats collector
+//   sends more). A leave, or the server closing the relay socket, while one is unanswered rejects it WS_ABORT,
+//   unhandled; that error is made in the socket's close listener, so its stack names neither setVideoProfile nor
+//   anything of the relay a listener could tell from another WS_ABORT. So each relay client our start makes gets its
+//   setVideoProfile wrapped: the promise it returns gets a handler (whoever awaits it still sees the rejection), and
+//   no other promise is touched.
 
 let installed = false;
 
@@ -27,4 +33,25 @@ export function absorbRelayVideoProfileRejections(): void {
   target.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
     if (isRelayQuirkRejection(event.reason)) event.preventDefault();
   });
+}
+
+type VideoProfileSetter = (...args: unknown[]) => unknown;
+const wrapped = new WeakSet<object>();
+
+/**
+ * Marks handled every promise `client`'s relay client returns from setVideoProfile, which only the SDK calls and never
+ * awaits. Call it right after calling startChannelMediaRelay: the SDK makes its relay client synchronously in that
+ * call, before any request. Does nothing without one, or for one already wrapped.
+ */
+export function absorbRelaySetVideoProfile(client: object): void {
+  const relay = (client as { _channelMediaRelayClient?: { setVideoProfile?: unknown } })._channelMediaRelayClient;
+  if (typeof relay !== 'object' || relay === null || wrapped.has(relay)) return;
+  const original = relay.setVideoProfile;
+  if (typeof original !== 'function') return;
+  wrapped.add(relay);
+  relay.setVideoProfile = function (this: unknown, ...args: unknown[]) {
+    const result = (original as VideoProfileSetter).apply(this, args);
+    if (result instanceof Promise) result.catch(() => undefined);
+    return result;
+  };
 }

@@ -3,8 +3,10 @@
 // audience never downloads it); the element class itself stays small in the entry.
 import { adoptStyles, css, html, nothing, type CSSResultOrNative, type LitElement, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { reportAutoplayRefused } from '../core/autoplay.js';
 import { AudienceViewer } from '../core/audience-viewer.js';
 import type { RemoteTrack } from '../core/sdk-types.js';
+import { ownPlayer, type OwnPlayer } from './own-player.js';
 
 export { AudienceViewer };
 
@@ -50,12 +52,24 @@ export interface AudienceElement extends LitElement {
 
 const styled = new WeakSet<ShadowRoot>();
 
+/** A host's video as a tile plays it: our own player for its MediaStreamTrack, or (`own` undefined) the SDK's. */
+interface Played {
+  track: RemoteTrack;
+  own?: OwnPlayer;
+}
+
+const sameVideo = (played: Played | undefined, track: RemoteTrack) =>
+  !!played && (played.track === track || (!!played.own && played.own.media === track.getMediaStreamTrack?.()));
+const playerOf = ({ track, own }: Played): RemoteTrack => own ?? track;
+
 export class AudienceView {
   readonly viewer: AudienceViewer;
   readonly #element: AudienceElement;
   readonly #observer: MutationObserver;
   #labels = new Map<string, string>();
-  #playing = new WeakMap<Element, RemoteTrack>();
+  /** What plays in each tile's video box, so a render does not restart a playing video, and a box gone is let go. */
+  readonly #playing = new Map<Element, Played>();
+  #wasBlocked = false;
 
   constructor(element: AudienceElement, viewer: AudienceViewer) {
     this.#element = element;
@@ -73,6 +87,8 @@ export class AudienceView {
 
   close(): void {
     this.#observer.disconnect();
+    for (const played of this.#playing.values()) playerOf(played).stop();
+    this.#playing.clear();
   }
 
   render(): TemplateResult {
@@ -101,24 +117,47 @@ export class AudienceView {
     `;
   }
 
-  /** After each render: play each host's video in its tile (once per track and tile). */
+  /**
+   * After each render: play each host's video in its tile (once per track and tile), in a <video> of ours (see
+   * own-player.ts), and let go of the videos whose tile went. The SDK still plays the hosts' audio.
+   */
   rendered(): void {
+    for (const [box, played] of this.#playing) {
+      if (box.isConnected) continue;
+      playerOf(played).stop();
+      this.#playing.delete(box);
+    }
+    const root = this.#element.renderRoot;
     for (const host of this.viewer.hosts) {
-      const selector = `[part="remote"][data-uid="${CSS.escape(String(host.uid))}"] .video`;
-      const tile = this.#element.renderRoot.querySelector(selector);
+      const box = root.querySelector(`[part="remote"][data-uid="${CSS.escape(String(host.uid))}"] .video`);
       const track = host.videoTrack;
-      if (!tile || !track || this.#playing.get(tile) === track) continue;
-      this.#playing.set(tile, track);
-      track.play(tile as HTMLElement);
+      if (!box || !track || sameVideo(this.#playing.get(box), track)) continue;
+      const before = this.#playing.get(box);
+      if (before) playerOf(before).stop();
+      const media = track.getMediaStreamTrack?.();
+      // A refusal shows the Play control, as the SDK reports its own player's.
+      const played: Played = media ? { track, own: ownPlayer(media, { refused: reportAutoplayRefused }) } : { track };
+      this.#playing.set(box, played);
+      playerOf(played).play(box as HTMLElement);
+    }
+    // A gesture anywhere lifted the browser's block: start again the videos it paused.
+    const blocked = this.viewer.autoplayBlocked;
+    if (this.#wasBlocked && !blocked) this.#resume();
+    this.#wasBlocked = blocked;
+  }
+
+  /** Inside a gesture: every video again, which a browser that blocked muted video too has paused. */
+  #resume(): void {
+    for (const [box, { track, own }] of this.#playing) {
+      if (own) own.resume();
+      else track.play(box as HTMLElement);
     }
   }
 
   readonly #onUnmute = (): void => {
     this.#element.muted = false;
     this.viewer.resume();
-    // A browser that blocked muted video too has paused it: play every video again, inside this gesture.
-    this.#playing = new WeakMap();
-    this.rendered();
+    this.#resume();
     this.#element.requestUpdate();
   };
 

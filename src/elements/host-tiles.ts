@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { HostCohosts } from './host-cohosts.js';
 import type { ManagedHost } from '../core/managed-host.js';
 import type { LocalTrack, RemoteTrack } from '../core/sdk-types.js';
+import { ownPlayer } from './own-player.js';
 
 /** The stage's styles; the co-hosts' mute buttons bring theirs (host-cohosts.ts). */
 export const tileStyles = css`
@@ -35,28 +36,6 @@ export const tileStyles = css`
 `;
 
 type Player = (LocalTrack | RemoteTrack) & { media?: MediaStreamTrack };
-
-/** Plays a remote video's MediaStreamTrack in a <video> of ours; its play() rejection (a removal) is ours to drop. */
-function ownPlayer(media: MediaStreamTrack): Player {
-  let video: HTMLVideoElement | undefined;
-  return {
-    media,
-    play(tile?: HTMLElement | string) {
-      if (!(tile instanceof HTMLElement)) return;
-      video = document.createElement('video');
-      Object.assign(video, { autoplay: true, muted: true, playsInline: true, srcObject: new MediaStream([media]) });
-      Object.assign(video.style, { width: '100%', height: '100%', objectFit: 'cover' });
-      tile.replaceChildren(video);
-      video.play().catch(() => undefined);
-    },
-    stop() {
-      if (!video) return;
-      video.srcObject = null;
-      video.remove();
-      video = undefined;
-    },
-  };
-}
 
 const samePlayer = (a: Player | undefined, b: Player) => a === b || (!!a?.media && a.media === b.media);
 

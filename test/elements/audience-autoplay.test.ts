@@ -1,5 +1,6 @@
 // The browser's autoplay block on <agora-relay-audience> (fake SDK, simulated refusal; both browsers). The order of
 // these tests matters: the block is page-wide, and the trusted click at the end lifts it for the rest of the page.
+// The tiles' videos play in <video>s of ours (src/elements/own-player.ts): their refusal is ours to report.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../support/guard.js';
 import '../../src/index.js';
@@ -68,5 +69,38 @@ describe('<agora-relay-audience> when the browser blocks autoplay', () => {
     await until(() => !unmuteButton(element) && !unmuteButton(later), 'the controls to go');
     expect(statusText(element)).to.equal('Live: watching 1 host.');
     later.remove();
+  });
+
+  it('a host’s video refused by the browser (our own <video>): the Play control, and a trusted click plays it', async () => {
+    const play = HTMLMediaElement.prototype.play;
+    let refusing = true;
+    let played = 0;
+    // As a browser refuses: the element stays paused (no autoplay either), and play() rejects NotAllowedError.
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      if (!(this instanceof HTMLVideoElement)) return play.call(this);
+      if (!refusing) {
+        played += 1;
+        return play.call(this);
+      }
+      this.pause();
+      return Promise.reject(new DOMException('Refused for this test.', 'NotAllowedError'));
+    };
+    try {
+      const { element, client } = await mountAudience({ 'app-id': 'app', 'channel-name': 'stage-e' });
+      await until(() => client()?.connectionState === 'CONNECTED', 'the join');
+      hostPublishes(client(), 1001, ['video']);
+      await until(() => !!unmuteButton(element), 'the Play control');
+      expect(unmuteButton(element)?.textContent?.trim()).to.equal('Play');
+      const video = shadow(element).querySelector('[part="remote"][data-uid="1001"] video') as HTMLVideoElement;
+      expect(video.paused, 'refused').to.equal(true);
+      refusing = false;
+      await trustedClick(unmuteButton(element) as HTMLButtonElement);
+      await until(() => !video.paused, 'the video to play');
+      expect(played, 'played again from the click').to.be.greaterThan(0);
+      await until(() => !unmuteButton(element), 'the control to go');
+      expect(statusText(element)).to.equal('Live: watching 1 host.');
+    } finally {
+      HTMLMediaElement.prototype.play = play;
+    }
   });
 });

@@ -2,18 +2,21 @@
 // the channel's remote users (the co-hosts relayed in), renews its join token, and leaves when closed. Loaded
 // lazily: a page that brings its own client never downloads this module.
 //
-// This file holds the ManagedHost's state and its lifecycle (connect, then close); the steps of joining are in
-// managed-joining.ts, following the channel in managed-channel.ts, the shapes in managed-host-types.ts.
-import { loadAgoraRTC } from './load-sdk.js';
+// This file holds the ManagedHost's state and its lifecycle (preview, connect, leave to preview, close); the steps of
+// joining are in managed-joining.ts, following the channel in managed-channel.ts, the local tracks and their controls
+// in local-media.ts, the shapes in managed-host-types.ts.
+import { LocalMedia, type LocalSettings } from './local-media.js';
 import { followChannel } from './managed-channel.js';
 import type { ManagedContext, ManagedHostEventMap, ManagedHostOptions } from './managed-host-types.js';
 import { BOUNDED_RETRIES, Closed, joinChannel, loadManagedSdk, validateManaged } from './managed-joining.js';
 import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
-import type { LocalTrack, ManagedClient, ManagedSdk, RemoteUser } from './sdk-types.js';
+import type { ControlledSdk, LocalTrack, ManagedClient, RemoteUser } from './sdk-types.js';
 import { TypedEventTarget } from './typed-event-target.js';
 import { withinLimit } from './within-limit.js';
 
 export type { ConnectionStateDetail, ManagedHostEventMap, ManagedHostOptions, RemoteUserDetail } from './managed-host-types.js';
+export type { LocalSettings, PageTracks } from './local-media.js';
+export type { DevicesDetail, DeviceEntry } from './devices.js';
 export { BOUNDED_RETRIES, JOIN_TIMEOUT_MS } from './managed-joining.js';
 
 /** How long removal waits on `unpublish`, then on `leave`, before going on (the SDK may never answer either). */
@@ -23,9 +26,7 @@ export const LEAVE_WAIT_MS = 3000;
 export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   readonly #options: ManagedHostOptions;
   #client: ManagedClient | null = null;
-  #tracks: LocalTrack[] = [];
-  #audio: LocalTrack | undefined;
-  #video: LocalTrack | undefined;
+  readonly #media: LocalMedia;
   #closed = false;
   #unlisten: (() => void) | undefined;
   readonly #context: ManagedContext;
@@ -39,6 +40,14 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
       report: (error) => this.#report(error),
       emit: (type, detail) => this.emit(type, detail),
     };
+    this.#media = new LocalMedia({
+      // A load that failed was reported by loadManagedSdk.
+      sdk: () => loadManagedSdk(this.#context).then((sdk) => sdk as ControlledSdk, () => undefined),
+      report: (error) => this.#report(error),
+      changed: () => this.emit('media-change', undefined),
+      devices: (detail) => this.emit('devices-change', detail),
+      screenShareStopped: (reason) => this.emit('screen-share-ended', { reason }),
+    });
   }
 
   /** The client, once created (joined or joining). */
@@ -46,12 +55,23 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
     return this.#client;
   }
 
+  /** The video shown and published: the camera, the screen, or the page's own. */
   get localVideoTrack(): LocalTrack | undefined {
-    return this.#video;
+    return this.#media.video;
   }
 
   get localAudioTrack(): LocalTrack | undefined {
-    return this.#audio;
+    return this.#media.audio;
+  }
+
+  /** The local media's controls as they are: what the local tile and the status line show. */
+  get local(): Pick<LocalMedia, 'microphoneMuted' | 'cameraOff' | 'screenSharing' | 'published'> {
+    return this.#media;
+  }
+
+  /** Microphone muted, camera off, devices, screen, the page's tracks: applied now or when the tracks are made. */
+  updateLocal(settings: Partial<LocalSettings>): void {
+    this.#media.update(settings);
   }
 
   get remoteUsers(): readonly RemoteUser[] {
@@ -65,8 +85,10 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   async connect(): Promise<boolean> {
     try {
       validateManaged(this.#context);
-      const client = await this.#createClient();
+      const client = this.#client ?? (await this.#createClient());
       await joinChannel(this.#context, client);
+      await this.#media.open();
+      this.#check();
       return await this.#publish(client);
     } catch (error) {
       if (!(error instanceof Closed)) {
@@ -79,13 +101,34 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
     }
   }
 
+  /** Preview: opens the camera and microphone and shows them, without joining. Never rejects. */
+  async preview(): Promise<void> {
+    try {
+      validateManaged(this.#context);
+      await this.#media.open();
+    } catch {
+      // Reported where it happened (validation); a closed host has nothing to preview.
+    }
+  }
+
+  /**
+   * Back to preview: unpublishes and leaves, keeping the tracks open and shown (no device opened again when going
+   * live again). The caller stops the relay first. Never rejects.
+   */
+  async leave(): Promise<void> {
+    const client = this.#client;
+    if (!client || this.#closed) return;
+    await this.#media.unpublish();
+    await this.#leave(client);
+    this.#unlisten?.();
+    this.#unlisten = undefined;
+    if (this.#client === client) this.#client = null;
+    this.emit('media-change', undefined);
+  }
+
   /** Closes the camera and microphone at once: local, so it cannot hang on the SDK. Idempotent. */
   releaseMedia(): void {
-    const tracks = this.#tracks;
-    this.#tracks = [];
-    this.#audio = this.#video = undefined;
-    for (const track of tracks) track.close();
-    if (tracks.length > 0) this.emit('media-change', undefined);
+    this.#media.release();
   }
 
   /**
@@ -102,14 +145,7 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
       // leave() unpublishes as well: an unpublish that does not answer only delays the leave a little.
       await withinLimit(client.unpublish(), UNPUBLISH_WAIT_MS);
     }
-    if (client) {
-      const outcome = await withinLimit(client.leave(), LEAVE_WAIT_MS);
-      if (outcome === 'timeout') {
-        this.#report({ code: 'TIMEOUT', message: `Leaving got no answer within ${LEAVE_WAIT_MS / 1000} s.`, operation: 'leave' });
-      } else if (!outcome.done) {
-        this.#report(fromSdkError(outcome.error, 'leave', 'Could not leave.'));
-      }
-    }
+    if (client) await this.#leave(client);
     this.#unlisten?.();
     this.#unlisten = undefined;
     this.emit('media-change', undefined);
@@ -130,41 +166,20 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
     return client;
   }
 
-  /** Opens the microphone and the camera (each may fail alone) and publishes what opened. */
+  async #leave(client: ManagedClient): Promise<void> {
+    const outcome = await withinLimit(client.leave(), LEAVE_WAIT_MS);
+    if (outcome === 'timeout') {
+      this.#report({ code: 'TIMEOUT', message: `Leaving got no answer within ${LEAVE_WAIT_MS / 1000} s.`, operation: 'leave' });
+    } else if (!outcome.done) {
+      this.#report(fromSdkError(outcome.error, 'leave', 'Could not leave.'));
+    }
+  }
+
+  /** Publishes what the local media opened (each device may have failed alone). */
   async #publish(client: ManagedClient): Promise<boolean> {
-    const sdk = (await loadAgoraRTC<ManagedSdk>(this.#options.sdk, this.#options.importSdk)) as ManagedSdk;
-    const device = async (what: string, create: () => Promise<LocalTrack>) => {
-      try {
-        return await create();
-      } catch (error) {
-        const detail = fromSdkError(error, 'publish', `The ${what} could not be used.`);
-        this.#report({ ...detail, message: `The ${what} could not be used: ${detail.message}` });
-        return undefined;
-      }
-    };
-    // Held locally until we know we are still wanted: close() may run while a device opens, and a track it
-    // cannot see would stay open (the microphone left on).
-    const audio = await device('microphone', () => sdk.createMicrophoneAudioTrack());
-    const video = await device('camera', () => sdk.createCameraVideoTrack());
-    const tracks = [audio, video].filter((track): track is LocalTrack => !!track);
-    if (this.#closed) {
-      for (const track of tracks) track.close();
-      throw new Closed();
-    }
-    this.#audio = audio;
-    this.#video = video;
-    this.#tracks = tracks;
-    this.emit('media-change', undefined);
-    if (this.#tracks.length === 0) return false;
-    try {
-      await client.publish(this.#tracks);
-    } catch (error) {
-      if (this.#closed) throw new Closed();
-      this.#report(fromSdkError(error, 'publish', 'Could not publish.'));
-      return false;
-    }
+    const published = await this.#media.publishTo(client);
     this.#check();
-    return true;
+    return published;
   }
 
   #check(): void {

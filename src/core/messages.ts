@@ -15,6 +15,7 @@ export function messageIdFor(detail: Pick<RelayErrorDetail, 'code' | 'message'> 
   if (code === 'INVALID_PARAMS' && /app-id/i.test(message)) return 'INVALID_PARAMS:app-id';
   if (code === 'TOKEN_FETCH_FAILED' && /could not be reached/.test(message)) return 'TOKEN_FETCH_FAILED:unreachable';
   if (code === 'TIMEOUT' && operation === 'leave') return 'TIMEOUT:leave';
+  if (/^(camera|microphone)-id "/.test(message)) return 'DEVICE_NOT_FOUND:device-id';
   return byId.has(code) ? code : 'UNEXPECTED_ERROR';
 }
 

@@ -7,9 +7,12 @@ import type {
   ChannelMediaRelayState,
   IAgoraRTCClient,
   IAgoraRTC,
+  ICameraVideoTrack,
+  ILocalVideoTrack,
+  IMicrophoneAudioTrack,
 } from 'agora-rtc-sdk-ng';
 import type { RelayError, RelayEvent, RelayState, SdkErrorCode } from './relay-enums.js';
-import type { ManagedClient, ManagedSdk, RelayClient, RelaySdk } from './sdk-types.js';
+import type { ControlledSdk, ControlledTrack, DeviceTrack, ManagedClient, ManagedSdk, RelayClient, RelaySdk } from './sdk-types.js';
 
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
@@ -23,4 +26,8 @@ export type SdkTypeChecks = [
   Assert<IAgoraRTC extends RelaySdk ? true : false>,
   Assert<IAgoraRTCClient extends ManagedClient ? true : false>,
   Assert<IAgoraRTC extends ManagedSdk ? true : false>,
+  Assert<IAgoraRTC extends ControlledSdk ? true : false>,
+  Assert<ICameraVideoTrack extends DeviceTrack ? true : false>,
+  Assert<IMicrophoneAudioTrack extends DeviceTrack ? true : false>,
+  Assert<ILocalVideoTrack extends ControlledTrack ? true : false>,
 ];

@@ -75,9 +75,9 @@ export class ManagedMode {
     }
   }
 
-  /** The client managed mode made (joined or joining), if any. */
+  /** The client managed mode made (joined or joining), if any; none in preview, so the relay stops and stays off. */
   get client() {
-    return this.#managed?.client ?? null;
+    return this.#live ? (this.#managed?.client ?? null) : null;
   }
 
   render(): TemplateResult | undefined {

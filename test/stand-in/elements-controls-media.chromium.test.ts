@@ -1,0 +1,224 @@
+// Managed mode controls on the REAL agora-rtc-sdk-ng through the stand-in with media (issue 14, the host's local
+// media): host A is the one under test, host B its co-host in the other channel (each relays to the other), and B's
+// co-host tile is where A's picture is seen. Chromium's fake camera and microphone (--use-fake-device-for-media-stream)
+// stand in for devices.
+import { expect } from '@open-wc/testing';
+import type { IAgoraRTC, ICameraVideoTrack, ILocalTrack, IMicrophoneAudioTrack } from 'agora-rtc-sdk-ng';
+import '../support/guard.js';
+import '../../src/index.js';
+import type { AgoraRelayHost } from '../../src/index.js';
+import { standInSdk, startRemoteAgoraStandIn } from '../../src/testing/index.js';
+import type { RemoteAgoraStandIn } from '../../src/testing/stand-in/browser.js';
+import { loadRealAgoraRTC } from '../support/contract-load-real-sdk.js';
+import { canvasPicture, near, shownColour } from './support/canvas-picture.js';
+import type { CanvasPicture, Rgb } from './support/canvas-picture.js';
+import { framesGrow, reportStandInLog } from './support/media-checks.js';
+import { sleep, until } from './support/timing.js';
+
+const RED: Rgb = [220, 40, 40];
+const BLUE: Rgb = [40, 60, 220];
+
+let sdk: IAgoraRTC;
+let standIn: RemoteAgoraStandIn;
+let round = 0;
+const pictures: CanvasPicture[] = [];
+const hosts: AgoraRelayHost[] = [];
+
+interface Made {
+  host: AgoraRelayHost;
+  /** The devices the SDK opened for this host, in order. */
+  opened: ILocalTrack[];
+  errors: Record<string, unknown>[];
+  devices: { cameras: { deviceId: string; label: string }[]; microphones: { deviceId: string; label: string }[] }[];
+}
+
+/** A managed host in `channel` relaying to `other`; its camera and microphone are Chromium's fake ones unless `colour`. */
+function managedHost(channel: string, other: string, attributes: Record<string, string> = {}, colour?: Rgb): Made {
+  const host = document.createElement('agora-relay-host') as AgoraRelayHost;
+  for (const [name, value] of Object.entries({ 'app-id': 'stand-in-app', 'channel-name': channel, 'token-url': '/agora/token', ...attributes })) {
+    host.setAttribute(name, value);
+  }
+  const destination = document.createElement('agora-relay-destination');
+  destination.setAttribute('channel-name', other);
+  host.append(destination);
+  const opened: ILocalTrack[] = [];
+  const keep = <T extends ILocalTrack>(track: T) => (opened.push(track), track);
+  host.sdk = standInSdk(sdk as never, standIn.addresses, {
+    createCameraVideoTrack: async (...args: never[]) => keep(await sdk.createCameraVideoTrack(...(args as []))),
+    createMicrophoneAudioTrack: async (...args: never[]) => keep(await sdk.createMicrophoneAudioTrack(...(args as []))),
+  }) as never;
+  if (colour) {
+    const picture = canvasPicture(sdk, colour);
+    pictures.push(picture);
+    host.tracks = { video: picture.track };
+  }
+  const errors: Record<string, unknown>[] = [];
+  host.addEventListener('agora-relay-error', (event) => errors.push((event as CustomEvent).detail));
+  const devices: Made['devices'] = [];
+  host.addEventListener('devices-change', (event) => devices.push((event as CustomEvent).detail));
+  hosts.push(host);
+  return { host, opened, errors, devices };
+}
+
+const coHostVideo = (host: AgoraRelayHost) => host.shadowRoot?.querySelector<HTMLVideoElement>('[part="remote"] video') ?? null;
+const localVideo = (host: AgoraRelayHost) => host.shadowRoot?.querySelector<HTMLVideoElement>('[part="local"] video') ?? null;
+const frames = (video: HTMLVideoElement | null) => video?.getVideoPlaybackQuality().totalVideoFrames ?? 0;
+const status = (host: AgoraRelayHost) => host.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '';
+const labels = (host: AgoraRelayHost) =>
+  [...(host.shadowRoot?.querySelectorAll('[part="local-label"]') ?? [])].map((label) => label.getAttribute('data-state'));
+const relaying = (host: AgoraRelayHost) => host.state === 'RELAY_STATE_RUNNING';
+
+/** How many frames B's co-host tile shows over `ms`. */
+async function framesOver(video: () => HTMLVideoElement | null, ms: number): Promise<number> {
+  const start = frames(video());
+  await sleep(ms);
+  return frames(video()) - start;
+}
+
+/** The gateway requests of one type the stand-in received, with what they carried. */
+async function gatewayRequests(type: string): Promise<unknown[]> {
+  const entries = await standIn.log.entries({ service: 'gateway', direction: 'in' });
+  return entries.filter((entry) => entry.type === type).map((entry) => entry.message);
+}
+
+describe('managed mode controls on the real SDK through the stand-in with media', function () {
+  this.timeout(90_000);
+
+  before(async () => {
+    sdk = (await loadRealAgoraRTC()) as IAgoraRTC;
+    standIn = await startRemoteAgoraStandIn({ media: true });
+  });
+
+  after(async () => {
+    await standIn?.stop();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await reportStandInLog(standIn);
+    for (const host of hosts.splice(0)) host.remove();
+    await sleep(500);
+    for (const picture of pictures.splice(0)) picture.stop();
+  });
+
+  function pair(attributesA: Record<string, string> = {}, colourA?: Rgb) {
+    round += 1;
+    const [a, b] = [`ctl-a-${round}`, `ctl-b-${round}`];
+    const madeA = managedHost(a, b, attributesA, colourA);
+    const madeB = managedHost(b, a, {}, BLUE);
+    document.body.append(madeA.host, madeB.host);
+    return { a, b, A: madeA, B: madeB };
+  }
+
+  it('a page’s canvas track (the tracks property) is published and seen by the co-host, frames growing', async () => {
+    const { a, b, A, B } = pair({}, RED);
+    await until(() => !!coHostVideo(B.host), 20_000, `A's tile in ${b}`);
+    await framesGrow(() => frames(coHostVideo(B.host)), 10, 20_000, `frames of A's canvas in ${b}`);
+    await until(() => near(shownColour(coHostVideo(B.host)!), RED), 5000, 'red').catch(() => undefined);
+    expect(shownColour(coHostVideo(B.host)!), `${b} shows A's canvas`).to.satisfy((rgb: Rgb) => near(rgb, RED));
+    expect(A.opened.map((track) => track.trackMediaType), `${a} opened its microphone, not its camera`).to.deep.equal(['audio']);
+    expect(A.errors).to.deep.equal([]);
+  });
+
+  it('microphone-muted and camera-off while live: published still, the camera’s capture ends, the co-host’s tile stops, then resumes', async () => {
+    const { b, A, B } = pair();
+    await until(() => !!coHostVideo(B.host), 20_000, `A's tile in ${b}`);
+    await framesGrow(() => frames(coHostVideo(B.host)), 10, 20_000, `frames of A's camera in ${b}`);
+    const camera = A.opened.find((track) => track.trackMediaType === 'video') as ICameraVideoTrack;
+    const microphone = A.opened.find((track) => track.trackMediaType === 'audio')!;
+    const capture = camera.getMediaStreamTrack();
+    const controlsBefore = (await gatewayRequests('control')).length;
+
+    A.host.microphoneMuted = true;
+    A.host.cameraOff = true;
+    await until(() => microphone.muted && !camera.enabled, 10_000, 'the microphone muted and the camera disabled');
+    expect(capture.readyState, 'the camera’s capture ended (its light is off)').to.equal('ended');
+    expect(microphone.getMediaStreamTrack().readyState, 'the microphone still captures').to.equal('live');
+    await until(() => labels(A.host).length === 2, 5000, 'the labels on the local tile');
+    expect(status(A.host)).to.equal('Live. Relaying to 1 channel. Microphone muted. Camera off.');
+    expect(localVideo(A.host), 'no picture in the local tile').to.equal(null);
+    await sleep(1500);
+    expect(await framesOver(() => coHostVideo(B.host), 2000), `A's picture stopped in ${b}`).to.be.at.most(2);
+    const controls = (await gatewayRequests('control')).slice(controlsBefore) as { action?: string }[];
+    expect(controls.map((control) => control.action).sort(), 'what the SDK told the gateway').to.deep.equal([
+      'mute_local_audio',
+      'mute_local_video',
+    ]);
+    expect(relaying(A.host), 'the relay runs on').to.equal(true);
+
+    A.host.microphoneMuted = false;
+    A.host.cameraOff = false;
+    await until(() => !microphone.muted && camera.enabled, 10_000, 'the microphone and camera back');
+    expect(camera.getMediaStreamTrack().readyState, 'a new capture').to.equal('live');
+    await framesGrow(() => frames(localVideo(A.host)), 5, 10_000, 'frames in the local tile again');
+    await framesGrow(() => frames(coHostVideo(B.host)), 10, 20_000, `A's picture again in ${b}`);
+    expect(A.errors).to.deep.equal([]);
+  });
+
+  it('microphone-id switches Chromium’s fake microphones live; an unknown camera-id is refused and the camera keeps running', async () => {
+    const { b, A, B } = pair();
+    await until(() => A.devices.length > 0, 20_000, 'devices-change');
+    const { cameras, microphones } = A.devices[0]!;
+    expect(cameras.length, 'Chromium lists its fake camera').to.be.greaterThan(0);
+    expect(microphones.length, 'Chromium lists fake microphones').to.be.greaterThan(1);
+    expect([...cameras, ...microphones].every((each) => each.deviceId !== '' && each.label !== ''), 'ids and labels').to.equal(true);
+    await until(() => !!coHostVideo(B.host), 20_000, `A's tile in ${b}`);
+    const camera = A.opened.find((track) => track.trackMediaType === 'video') as ICameraVideoTrack;
+    const microphone = A.opened.find((track) => track.trackMediaType === 'audio') as IMicrophoneAudioTrack;
+    const camerasNow = camera.getMediaStreamTrack().getSettings().deviceId;
+
+    A.host.cameraId = 'no-such-camera';
+    await until(() => A.errors.length > 0, 10_000, 'the error');
+    expect(A.errors).to.deep.equal([
+      {
+        code: 'DEVICE_NOT_FOUND',
+        message: 'camera-id "no-such-camera" names no camera this browser sees; the camera in use keeps running.',
+        operation: 'publish',
+      },
+    ]);
+    expect(camera.getMediaStreamTrack().readyState).to.equal('live');
+    expect(camera.getMediaStreamTrack().getSettings().deviceId).to.equal(camerasNow);
+    await until(() => status(A.host).startsWith('The chosen camera or microphone is not connected.'), 5000, 'the words');
+    await framesGrow(() => frames(coHostVideo(B.host)), 10, 20_000, `A's picture still in ${b}`);
+
+    const publishes = (await gatewayRequests('publish')).length;
+    const current = microphone.getMediaStreamTrack().getSettings().deviceId;
+    const other = microphones.find((each) => each.deviceId !== current && each.deviceId !== 'default')!;
+    A.host.setAttribute('microphone-id', other.deviceId);
+    await until(() => microphone.getMediaStreamTrack().getSettings().deviceId === other.deviceId, 10_000, 'the other microphone');
+    expect(microphone.getTrackLabel()).to.equal(other.label);
+    expect(A.opened.filter((track) => track.trackMediaType === 'audio'), 'switched, not opened again').to.have.length(1);
+    expect((await gatewayRequests('publish')).length, 'not published again').to.equal(publishes);
+    expect(A.errors, 'no other error').to.have.length(1);
+  });
+
+  it('preview, then live, then preview again, then live: the co-host sees A only while live; A’s camera stays open', async () => {
+    const { b, A, B } = pair({ preview: '' });
+    const left: unknown[] = [];
+    B.host.addEventListener('user-left', (event) => left.push((event as CustomEvent).detail.uid));
+    await framesGrow(() => frames(localVideo(A.host)), 10, 20_000, 'frames in A’s preview');
+    expect(status(A.host)).to.equal('Preview: you are not live yet.');
+    expect(labels(A.host)).to.deep.equal(['preview']);
+    await until(() => relaying(B.host), 20_000, 'B relays');
+    expect(coHostVideo(B.host), `A is not in ${b} while previewing`).to.equal(null);
+    const camera = A.opened.find((track) => track.trackMediaType === 'video')!;
+    const capture = camera.getMediaStreamTrack();
+
+    A.host.removeAttribute('preview');
+    await until(() => !!coHostVideo(B.host), 20_000, `A's tile in ${b}`);
+    await framesGrow(() => frames(coHostVideo(B.host)), 10, 20_000, `A's picture in ${b}`);
+    await until(() => relaying(A.host), 10_000, 'A relays');
+
+    A.host.setAttribute('preview', '');
+    await until(() => left.length > 0, 15_000, `A leaving ${b} (user-left)`);
+    await until(() => !coHostVideo(B.host), 10_000, `A's tile gone from ${b}`);
+    expect(capture.readyState, 'the camera stayed open').to.equal('live');
+    await framesGrow(() => frames(localVideo(A.host)), 10, 10_000, 'frames in A’s preview again');
+    await until(() => status(A.host) === 'Preview: you are not live yet.', 5000, 'the preview words');
+
+    A.host.preview = false;
+    await until(() => !!coHostVideo(B.host), 20_000, `A's tile in ${b} again`);
+    await framesGrow(() => frames(coHostVideo(B.host)), 10, 20_000, `A's picture in ${b} again`);
+    expect(A.opened, 'no device opened again').to.have.length(2);
+    expect(A.errors).to.deep.equal([]);
+  });
+});

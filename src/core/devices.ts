@@ -34,9 +34,12 @@ export async function listDevices(sdk: DeviceSdk): Promise<DevicesDetail> {
   return { cameras: entries(cameras), microphones: entries(microphones) };
 }
 
-/** Whether `deviceId` is in the list (an empty list, as without permission, cannot say: then it is taken as known). */
+/**
+ * Whether `deviceId` is in the list. A list without ids cannot say (before permission the browser lists none, or
+ * devices with empty ids): then it is taken as known, and opening the device tells.
+ */
 export function knownDevice(list: readonly DeviceEntry[], deviceId: string): boolean {
-  return list.length === 0 || list.some((device) => device.deviceId === deviceId);
+  return list.every((device) => !device.deviceId) || list.some((device) => device.deviceId === deviceId);
 }
 
 /** Calls `changed` on each camera or microphone plugged in or out; the function it returns stops listening. */

@@ -10,8 +10,12 @@ export type {
   AgoraRelayEventMap,
   ConnectionStateDetail,
   DestinationStatusEventDetail,
+  DeviceEntry,
+  DevicesDetail,
   RemoteUserDetail,
+  ScreenShareEndedDetail,
 } from './elements/events.js';
+export type { PageTracks } from './core/local-media.js';
 // Types only: the audience's viewer itself is loaded lazily, when an audience is first used.
 export type { AudienceClient, AudienceSdk } from './core/audience-viewer.js';
 export * from './core/index.js';

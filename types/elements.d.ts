@@ -14,9 +14,15 @@ export interface AgoraRelayHostAttributes {
   'join-token'?: string;
   'join-timeout'?: string | number;
   'token-url'?: string;
+  preview?: boolean;
+  'microphone-muted'?: boolean;
+  'camera-off'?: boolean;
+  'camera-id'?: string;
+  'microphone-id'?: string;
+  'screen-share'?: boolean;
 }
 
-/** `<agora-relay-host>`'s writable properties, `client`, `sdk` and `tokenProvider` among them. */
+/** `<agora-relay-host>`'s writable properties, `client`, `sdk`, `tokenProvider` and `tracks` among them. */
 export type AgoraRelayHostProperties = Partial<
   Pick<
     AgoraRelayHost,
@@ -32,6 +38,13 @@ export type AgoraRelayHostProperties = Partial<
     | 'client'
     | 'sdk'
     | 'tokenProvider'
+    | 'preview'
+    | 'microphoneMuted'
+    | 'cameraOff'
+    | 'cameraId'
+    | 'microphoneId'
+    | 'screenShare'
+    | 'tracks'
   >
 >;
 
@@ -47,6 +60,8 @@ export type AgoraRelayHostEvents = Pick<
   | 'user-left'
   | 'user-published'
   | 'user-unpublished'
+  | 'devices-change'
+  | 'screen-share-ended'
 >;
 
 /** `<agora-relay-destination>`'s attributes (`status` is reflected by the element, not written). */

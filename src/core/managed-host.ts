@@ -5,7 +5,7 @@
 // This file holds the ManagedHost's state and its lifecycle (preview, connect, leave to preview, close); the steps of
 // joining are in managed-joining.ts, following the channel in managed-channel.ts, the local tracks and their controls
 // in local-media.ts, the shapes in managed-host-types.ts.
-import { LocalMedia, type LocalSettings } from './local-media.js';
+import type { LocalMedia, LocalSettings } from './local-media.js';
 import { followChannel } from './managed-channel.js';
 import type { ManagedContext, ManagedHostEventMap, ManagedHostOptions } from './managed-host-types.js';
 import { BOUNDED_RETRIES, Closed, joinChannel, loadManagedSdk, validateManaged } from './managed-joining.js';
@@ -26,7 +26,12 @@ export const LEAVE_WAIT_MS = 3000;
 export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   readonly #options: ManagedHostOptions;
   #client: ManagedClient | null = null;
-  readonly #media: LocalMedia;
+  /** The local media: its own chunk, loaded while joining (or for the preview), off the path to the first SDK call. */
+  #media: LocalMedia | undefined;
+  #loadingMedia: Promise<LocalMedia | undefined> | undefined;
+  /** The controls as last asked for, handed to the local media when it loads. */
+  readonly #settings: Partial<LocalSettings> = {};
+  #mediaReleased = false;
   #closed = false;
   #unlisten: (() => void) | undefined;
   readonly #context: ManagedContext;
@@ -40,14 +45,6 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
       report: (error) => this.#report(error),
       emit: (type, detail) => this.emit(type, detail),
     };
-    this.#media = new LocalMedia({
-      // A load that failed was reported by loadManagedSdk.
-      sdk: () => loadManagedSdk(this.#context).then((sdk) => sdk as ControlledSdk, () => undefined),
-      report: (error) => this.#report(error),
-      changed: () => this.emit('media-change', undefined),
-      devices: (detail) => this.emit('devices-change', detail),
-      screenShareStopped: (reason) => this.emit('screen-share-ended', { reason }),
-    });
   }
 
   /** The client, once created (joined or joining). */
@@ -57,21 +54,23 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
 
   /** The video shown and published: the camera, the screen, or the page's own. */
   get localVideoTrack(): LocalTrack | undefined {
-    return this.#media.video;
+    return this.#media?.video;
   }
 
   get localAudioTrack(): LocalTrack | undefined {
-    return this.#media.audio;
+    return this.#media?.audio;
   }
 
   /** The local media's controls as they are: what the local tile and the status line show. */
   get local(): Pick<LocalMedia, 'microphoneMuted' | 'cameraOff' | 'screenSharing' | 'published'> {
-    return this.#media;
+    const settings = this.#settings;
+    return this.#media ?? { microphoneMuted: !!settings.microphoneMuted, cameraOff: !!settings.cameraOff, screenSharing: false, published: 0 };
   }
 
   /** Microphone muted, camera off, devices, screen, the page's tracks: applied now or when the tracks are made. */
   updateLocal(settings: Partial<LocalSettings>): void {
-    this.#media.update(settings);
+    Object.assign(this.#settings, settings);
+    this.#media?.update(settings);
   }
 
   get remoteUsers(): readonly RemoteUser[] {
@@ -85,11 +84,15 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   async connect(): Promise<boolean> {
     try {
       validateManaged(this.#context);
+      const loading = this.#loadMedia();
       const client = this.#client ?? (await this.#createClient());
       await joinChannel(this.#context, client);
-      await this.#media.open();
+      const media = await loading;
       this.#check();
-      return await this.#publish(client);
+      if (!media) return false;
+      await media.open();
+      this.#check();
+      return await this.#publish(media, client);
     } catch (error) {
       if (!(error instanceof Closed)) {
         const { channelName } = this.#options;
@@ -105,7 +108,7 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   async preview(): Promise<void> {
     try {
       validateManaged(this.#context);
-      await this.#media.open();
+      await (await this.#loadMedia())?.open();
     } catch {
       // Reported where it happened (validation); a closed host has nothing to preview.
     }
@@ -118,7 +121,7 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   async leave(): Promise<void> {
     const client = this.#client;
     if (!client || this.#closed) return;
-    await this.#media.unpublish();
+    await this.#media?.unpublish();
     await this.#leave(client);
     this.#unlisten?.();
     this.#unlisten = undefined;
@@ -128,7 +131,8 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
 
   /** Closes the camera and microphone at once: local, so it cannot hang on the SDK. Idempotent. */
   releaseMedia(): void {
-    this.#media.release();
+    this.#mediaReleased = true;
+    this.#media?.release();
   }
 
   /**
@@ -176,10 +180,35 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   }
 
   /** Publishes what the local media opened (each device may have failed alone). */
-  async #publish(client: ManagedClient): Promise<boolean> {
-    const published = await this.#media.publishTo(client);
+  async #publish(media: LocalMedia, client: ManagedClient): Promise<boolean> {
+    const published = await media.publishTo(client);
     this.#check();
     return published;
+  }
+
+  #loadMedia(): Promise<LocalMedia | undefined> {
+    this.#loadingMedia ??= import('./local-media.js').then(
+      ({ LocalMedia }) => {
+        const media = new LocalMedia({
+          // A load that failed was reported by loadManagedSdk.
+          sdk: () => loadManagedSdk(this.#context).then((sdk) => sdk as ControlledSdk, () => undefined),
+          report: (error) => this.#report(error),
+          changed: () => this.emit('media-change', undefined),
+          devices: (detail) => this.emit('devices-change', detail),
+          screenShareStopped: (reason) => this.emit('screen-share-ended', { reason }),
+        });
+        media.update(this.#settings);
+        if (this.#mediaReleased) media.release();
+        this.#media = media;
+        return media;
+      },
+      (error: unknown) => {
+        const message = `Could not load the camera and microphone code (keep the chunks/ folder next to the script): ${(error as Error).message}`;
+        this.#report({ code: 'SDK_LOAD_FAILED', message, operation: 'load' });
+        return undefined;
+      },
+    );
+    return this.#loadingMedia;
   }
 
   #check(): void {

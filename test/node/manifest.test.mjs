@@ -55,10 +55,13 @@ test('<agora-relay-host>: attributes, properties, events with detail types, slot
       ['user-left', 'CustomEvent<RemoteUserDetail>'],
       ['user-published', 'CustomEvent<RemoteUserDetail>'],
       ['user-unpublished', 'CustomEvent<RemoteUserDetail>'],
+      ['devices-change', 'CustomEvent<DevicesDetail>'],
+      ['screen-share-ended', 'CustomEvent<ScreenShareEndedDetail>'],
     ],
   );
+  assert.equal(fields.tracks?.type.text, 'PageTracks | null');
   assert.deepEqual(names(host.slots), ['']);
-  assert.deepEqual(names(host.cssParts), ['local', 'remotes', 'remote', 'status']);
+  assert.deepEqual(names(host.cssParts), ['local', 'local-label', 'remotes', 'remote', 'status']);
   assert.deepEqual(names(host.cssProperties), ['--agora-relay-gap', '--agora-relay-tile-width', '--agora-relay-tile-background']);
 });
 

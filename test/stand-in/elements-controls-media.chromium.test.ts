@@ -3,7 +3,7 @@
 // co-host tile is where A's picture is seen. Chromium's fake camera and microphone (--use-fake-device-for-media-stream)
 // stand in for devices.
 import { expect } from '@open-wc/testing';
-import type { IAgoraRTC, ICameraVideoTrack, ILocalTrack, IMicrophoneAudioTrack } from 'agora-rtc-sdk-ng';
+import type { IAgoraRTC, ICameraVideoTrack, ILocalTrack, ILocalVideoTrack, IMicrophoneAudioTrack } from 'agora-rtc-sdk-ng';
 import '../support/guard.js';
 import '../../src/index.js';
 import type { AgoraRelayHost } from '../../src/index.js';
@@ -43,10 +43,16 @@ function managedHost(channel: string, other: string, attributes: Record<string, 
   host.append(destination);
   const opened: ILocalTrack[] = [];
   const keep = <T extends ILocalTrack>(track: T) => (opened.push(track), track);
-  host.sdk = standInSdk(sdk as never, standIn.addresses, {
+  const wrapped = standInSdk(sdk as never, standIn.addresses, {
     createCameraVideoTrack: async (...args: never[]) => keep(await sdk.createCameraVideoTrack(...(args as []))),
     createMicrophoneAudioTrack: async (...args: never[]) => keep(await sdk.createMicrophoneAudioTrack(...(args as []))),
-  }) as never;
+  });
+  // The screen too (headless Chromium with --use-fake-ui-for-media-stream shares a screen without asking).
+  const createScreen = sdk.createScreenVideoTrack.bind(sdk) as (config: object, audio: 'disable') => Promise<ILocalVideoTrack>;
+  Object.defineProperty(wrapped, 'createScreenVideoTrack', {
+    value: async (config: object, audio: 'disable') => keep(await createScreen(config, audio)),
+  });
+  host.sdk = wrapped as never;
   if (colour) {
     const picture = canvasPicture(sdk, colour);
     pictures.push(picture);
@@ -189,6 +195,40 @@ describe('managed mode controls on the real SDK through the stand-in with media'
     expect(A.opened.filter((track) => track.trackMediaType === 'audio'), 'switched, not opened again').to.have.length(1);
     expect((await gatewayRequests('publish')).length, 'not published again').to.equal(publishes);
     expect(A.errors, 'no other error').to.have.length(1);
+  });
+
+  it('screen-share publishes the screen in the camera’s place; the browser’s "Stop sharing" brings the camera back', async () => {
+    const { b, A, B } = pair();
+    const ended: unknown[] = [];
+    A.host.addEventListener('screen-share-ended', (event) => ended.push((event as CustomEvent).detail));
+    await until(() => !!coHostVideo(B.host), 20_000, `A's tile in ${b}`);
+    await framesGrow(() => frames(coHostVideo(B.host)), 5, 20_000, `A's camera in ${b}`);
+    const publishes = (await gatewayRequests('publish')).length;
+
+    A.host.screenShare = true;
+    await until(() => A.opened.some((track) => track.getTrackLabel().startsWith('screen')), 10_000, 'the screen opened');
+    const screen = A.opened.find((track) => track.getTrackLabel().startsWith('screen'))!;
+    const camera = A.opened.find((track) => track.trackMediaType === 'video' && track !== screen)!;
+    await until(() => camera.getMediaStreamTrack().readyState === 'ended', 10_000, 'the camera closed while sharing');
+    await until(() => labels(A.host).includes('screen-share'), 5000, 'the label');
+    await until(() => status(A.host) === 'Live. Relaying to 1 channel. Sharing your screen.', 5000, 'the words');
+    const deadline = performance.now() + 10_000;
+    while ((await gatewayRequests('publish')).length <= publishes && performance.now() < deadline) await sleep(200);
+    expect((await gatewayRequests('publish')).length, 'the screen published').to.be.greaterThan(publishes);
+    await until(() => !!coHostVideo(B.host), 20_000, `A's screen tile in ${b}`);
+    await framesGrow(() => frames(coHostVideo(B.host)), 5, 20_000, `A's screen in ${b}`);
+
+    // What the browser's own "Stop sharing" does to the capture: its MediaStreamTrack ends (measured: the SDK's
+    // track-ended follows the track's own `ended` event; a programmatic stop() would not fire it).
+    screen.getMediaStreamTrack().stop();
+    screen.getMediaStreamTrack().dispatchEvent(new Event('ended'));
+    await until(() => !A.host.hasAttribute('screen-share'), 10_000, 'screen-share removed');
+    expect(ended).to.deep.equal([{ reason: 'ended' }]);
+    await until(() => A.opened.filter((track) => track.trackMediaType === 'video').length === 3, 10_000, 'the camera opened again');
+    await until(() => labels(A.host).length === 0, 5000, 'no label');
+    await until(() => !!coHostVideo(B.host), 20_000, `A's tile in ${b} again`);
+    await framesGrow(() => frames(coHostVideo(B.host)), 5, 20_000, `A's camera again in ${b}`);
+    expect(A.errors).to.deep.equal([]);
   });
 
   it('preview, then live, then preview again, then live: the co-host sees A only while live; A’s camera stays open', async () => {

@@ -127,6 +127,12 @@ export const CHANNEL_MESSAGES: MessageEntry[] = [
     evidence: 'seen',
   },
   {
+    id: 'PERMISSION_DENIED:screen-share',
+    title: 'Screen sharing did not start: it was refused or cancelled.',
+    action: 'Add screen-share again and choose a screen, window or tab when the browser asks; the camera stays on meanwhile.',
+    evidence: 'inferred',
+  },
+  {
     id: 'INVALID_TRACK',
     title: 'A track given to publish is of the wrong kind.',
     action: 'Give an audio track as tracks.audio and a video track as tracks.video; the host’s own device is used meanwhile.',

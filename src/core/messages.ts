@@ -16,6 +16,7 @@ export function messageIdFor(detail: Pick<RelayErrorDetail, 'code' | 'message'> 
   if (code === 'TOKEN_FETCH_FAILED' && /could not be reached/.test(message)) return 'TOKEN_FETCH_FAILED:unreachable';
   if (code === 'TIMEOUT' && operation === 'leave') return 'TIMEOUT:leave';
   if (/^(camera|microphone)-id "/.test(message)) return 'DEVICE_NOT_FOUND:device-id';
+  if (code === 'PERMISSION_DENIED' && message.startsWith('screen-share:')) return 'PERMISSION_DENIED:screen-share';
   return byId.has(code) ? code : 'UNEXPECTED_ERROR';
 }
 

@@ -316,6 +316,7 @@ describe('<agora-relay-host app-id> managed mode controls on the fake SDK', () =
       ]);
       expect(ofKind(client(), 'video')).to.equal(camera);
       expect(running(element)).to.equal(true);
+      await until(() => status(element).startsWith('Screen sharing did not start'), 'the words for it');
     });
   });
 

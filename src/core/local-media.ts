@@ -7,7 +7,8 @@
 // As the SDK intends (measured on 4.24.8): the microphone is muted with setMuted (capture goes on, unmuting is
 // instant); the video is turned off with setEnabled(false), which ends the camera's capture (its light goes off) and
 // keeps the track published; a page's own track is only set disabled, never ended. A disabled track cannot be
-// published (TRACK_IS_DISABLED): it is published when it is turned on again. The page's tracks are the page's: we
+// published (TRACK_IS_DISABLED): it is published when it is turned on again. A camera that is off before it ever
+// opened is not opened until it is turned on. The page's tracks are the page's: we
 // publish and unpublish them, put back the mute and enabled states we changed, and never close them.
 import { knownDevice, listDevices, watchDevices, type DevicesDetail } from './devices.js';
 import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
@@ -201,7 +202,8 @@ export class LocalMedia {
       opened = true;
     }
     if (this.#released) return;
-    if (wantCamera && !this.#camera && !this.#failed.has('camera')) {
+    // Camera off before it ever opened: it is not opened at all (no light), until it is turned on.
+    if (wantCamera && !this.#camera && !this.#failed.has('camera') && !settings.cameraOff) {
       this.#camera = await this.#openDevice(sdk, 'camera');
       opened = true;
     }

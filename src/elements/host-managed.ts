@@ -172,10 +172,11 @@ export class ManagedMode {
       host.screenShare = false;
       emit(host, 'screen-share-ended', event.detail);
     });
-    managed.updateLocal(localSettings(host));
     this.#managed = managed;
     this.#error = undefined;
     this.#live = false;
+    // After the error is cleared: a refused track reported here stays on the status line.
+    managed.updateLocal(localSettings(host));
     host.requestUpdate();
     if (host.preview) {
       await managed.preview();

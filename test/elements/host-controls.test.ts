@@ -102,9 +102,14 @@ describe('<agora-relay-host app-id> managed mode controls on the fake SDK', () =
       await framesGrow(element, 'camera on again');
     });
 
-    it('set before joining: the microphone publishes muted, the camera opens off and publishes once turned on', async () => {
-      const { element, client } = await live('microphone-muted camera-off');
-      expect(publishedKinds(client()), 'a disabled camera cannot be published yet').to.deep.equal(['audio']);
+    it('set before joining: the microphone publishes muted, the camera is not opened until turned on, then published', async () => {
+      const AgoraRTC = createFakeAgoraRTC();
+      let cameras = 0;
+      const createCamera = AgoraRTC.createCameraVideoTrack.bind(AgoraRTC);
+      AgoraRTC.createCameraVideoTrack = (config) => ((cameras += 1), createCamera(config));
+      const { element, client } = await live('microphone-muted camera-off', AgoraRTC);
+      expect(cameras, 'no camera opened (its light stays off)').to.equal(0);
+      expect(publishedKinds(client())).to.deep.equal(['audio']);
       expect(ofKind(client(), 'audio')!.muted).to.equal(true);
       await until(() => labels(element).length === 2, 'the labels');
       expect(labels(element)).to.deep.equal(['microphone-muted', 'camera-off']);
@@ -112,6 +117,7 @@ describe('<agora-relay-host app-id> managed mode controls on the fake SDK', () =
 
       element.cameraOff = false;
       await until(() => publishedKinds(client()).length === 2, 'the camera published');
+      expect(cameras).to.equal(1);
       await framesGrow(element, 'camera on');
       expect(labels(element)).to.deep.equal(['microphone-muted']);
       element.removeAttribute('microphone-muted');
@@ -251,6 +257,7 @@ describe('<agora-relay-host app-id> managed mode controls on the fake SDK', () =
         ]);
         expect(publishedKinds(mounted.client())).to.deep.equal(['audio', 'video']);
         expect(published(mounted.client())).not.to.include(wrong);
+        await until(() => status(mounted.element).startsWith('A track given to publish is of the wrong kind.'), 'the words');
       } finally {
         wrong.close();
       }

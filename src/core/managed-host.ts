@@ -6,11 +6,12 @@
 // joining are in managed-joining.ts, following the channel in managed-channel.ts, the local tracks and their controls
 // in local-media.ts, the shapes in managed-host-types.ts.
 import type { LocalMedia, LocalSettings } from './local-media.js';
+import { ManagedMedia, type LocalState } from './managed-media.js';
 import { followChannel } from './managed-channel.js';
 import type { ManagedContext, ManagedHostEventMap, ManagedHostOptions } from './managed-host-types.js';
 import { BOUNDED_RETRIES, Closed, joinChannel, loadManagedSdk, validateManaged } from './managed-joining.js';
 import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
-import type { ControlledSdk, LocalTrack, ManagedClient, RemoteUser } from './sdk-types.js';
+import type { LocalTrack, ManagedClient, RemoteUser } from './sdk-types.js';
 import { TypedEventTarget } from './typed-event-target.js';
 import { withinLimit } from './within-limit.js';
 
@@ -26,12 +27,8 @@ export const LEAVE_WAIT_MS = 3000;
 export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   readonly #options: ManagedHostOptions;
   #client: ManagedClient | null = null;
-  /** The local media: its own chunk, loaded while joining (or for the preview), off the path to the first SDK call. */
-  #media: LocalMedia | undefined;
-  #loadingMedia: Promise<LocalMedia | undefined> | undefined;
-  /** The controls as last asked for, handed to the local media when it loads. */
-  readonly #settings: Partial<LocalSettings> = {};
-  #mediaReleased = false;
+  /** The local tracks and their controls: a chunk of its own, loaded while joining (managed-media.ts). */
+  readonly #media: ManagedMedia;
   #closed = false;
   #unlisten: (() => void) | undefined;
   readonly #context: ManagedContext;
@@ -45,6 +42,7 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
       report: (error) => this.#report(error),
       emit: (type, detail) => this.emit(type, detail),
     };
+    this.#media = new ManagedMedia(this.#context);
   }
 
   /** The client, once created (joined or joining). */
@@ -54,23 +52,21 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
 
   /** The video shown and published: the camera, the screen, or the page's own. */
   get localVideoTrack(): LocalTrack | undefined {
-    return this.#media?.video;
+    return this.#media.video;
   }
 
   get localAudioTrack(): LocalTrack | undefined {
-    return this.#media?.audio;
+    return this.#media.audio;
   }
 
   /** The local media's controls as they are: what the local tile and the status line show. */
-  get local(): Pick<LocalMedia, 'microphoneMuted' | 'cameraOff' | 'screenSharing' | 'published'> {
-    const settings = this.#settings;
-    return this.#media ?? { microphoneMuted: !!settings.microphoneMuted, cameraOff: !!settings.cameraOff, screenSharing: false, published: 0 };
+  get local(): LocalState {
+    return this.#media.state;
   }
 
   /** Microphone muted, camera off, devices, screen, the page's tracks: applied now or when the tracks are made. */
   updateLocal(settings: Partial<LocalSettings>): void {
-    Object.assign(this.#settings, settings);
-    this.#media?.update(settings);
+    this.#media.update(settings);
   }
 
   get remoteUsers(): readonly RemoteUser[] {
@@ -84,7 +80,7 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   async connect(): Promise<boolean> {
     try {
       validateManaged(this.#context);
-      const loading = this.#loadMedia();
+      const loading = this.#media.load();
       const client = this.#client ?? (await this.#createClient());
       await joinChannel(this.#context, client);
       const media = await loading;
@@ -108,7 +104,7 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   async preview(): Promise<void> {
     try {
       validateManaged(this.#context);
-      await (await this.#loadMedia())?.open();
+      await (await this.#media.load())?.open();
     } catch {
       // Reported where it happened (validation); a closed host has nothing to preview.
     }
@@ -121,7 +117,7 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   async leave(): Promise<void> {
     const client = this.#client;
     if (!client || this.#closed) return;
-    await this.#media?.unpublish();
+    await (await this.#media.load())?.unpublish();
     await this.#leave(client);
     this.#unlisten?.();
     this.#unlisten = undefined;
@@ -131,8 +127,7 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
 
   /** Closes the camera and microphone at once: local, so it cannot hang on the SDK. Idempotent. */
   releaseMedia(): void {
-    this.#mediaReleased = true;
-    this.#media?.release();
+    this.#media.release();
   }
 
   /**
@@ -184,31 +179,6 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
     const published = await media.publishTo(client);
     this.#check();
     return published;
-  }
-
-  #loadMedia(): Promise<LocalMedia | undefined> {
-    this.#loadingMedia ??= import('./local-media.js').then(
-      ({ LocalMedia }) => {
-        const media = new LocalMedia({
-          // A load that failed was reported by loadManagedSdk.
-          sdk: () => loadManagedSdk(this.#context).then((sdk) => sdk as ControlledSdk, () => undefined),
-          report: (error) => this.#report(error),
-          changed: () => this.emit('media-change', undefined),
-          devices: (detail) => this.emit('devices-change', detail),
-          screenShareStopped: (reason) => this.emit('screen-share-ended', { reason }),
-        });
-        media.update(this.#settings);
-        if (this.#mediaReleased) media.release();
-        this.#media = media;
-        return media;
-      },
-      (error: unknown) => {
-        const message = `Could not load the camera and microphone code (keep the chunks/ folder next to the script): ${(error as Error).message}`;
-        this.#report({ code: 'SDK_LOAD_FAILED', message, operation: 'load' });
-        return undefined;
-      },
-    );
-    return this.#loadingMedia;
   }
 
   #check(): void {

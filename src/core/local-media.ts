@@ -10,16 +10,14 @@
 // published (TRACK_IS_DISABLED): it is published when it is turned on again. A camera that is off before it ever
 // opened is not opened until it is turned on. The page's tracks are the page's: we
 // publish and unpublish them, put back the mute and enabled states we changed, and never close them.
-import { knownDevice, listDevices, watchDevices, type DevicesDetail } from './devices.js';
+import { listDevices, watchDevices, type DevicesDetail } from './devices.js';
+import { openDevice, switchDevice, type Device } from './local-devices.js';
+import { PageTrackHold, type PageTracks } from './page-tracks.js';
 import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
 import type { ControlledSdk, ControlledTrack, DeviceTrack, LocalTrack, ManagedClient } from './sdk-types.js';
 import { withinLimit } from './within-limit.js';
 
-/** The tracks a page gives to publish instead of the default microphone and camera: `ILocalAudioTrack`, `ILocalVideoTrack`. */
-export interface PageTracks {
-  audio?: unknown;
-  video?: unknown;
-}
+export type { PageTracks } from './page-tracks.js';
 
 export interface LocalSettings {
   microphoneMuted: boolean;
@@ -54,14 +52,6 @@ export interface LocalMediaContext {
 /** How long leaving to preview waits on `unpublish` (the SDK may never answer). */
 const UNPUBLISH_WAIT_MS = 1000;
 
-type Device = 'microphone' | 'camera';
-
-const isTrack = (value: unknown): value is ControlledTrack =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as ControlledTrack).play === 'function' &&
-  typeof (value as ControlledTrack).setEnabled === 'function';
-
 export class LocalMedia {
   readonly #context: LocalMediaContext;
   #settings: LocalSettings = { ...DEFAULT_SETTINGS };
@@ -69,9 +59,8 @@ export class LocalMedia {
   #camera: DeviceTrack | undefined;
   #screen: ControlledTrack | undefined;
   #onScreenEnded: (() => void) | undefined;
-  /** The page's tracks that passed the checks, and the state each had when it came (put back when it goes). */
-  #page: { audio?: ControlledTrack; video?: ControlledTrack } = {};
-  readonly #found = new Map<ControlledTrack, { muted: boolean; enabled: boolean }>();
+  /** The page's tracks that passed the checks (page-tracks.ts). */
+  readonly #page: PageTrackHold;
   /** Devices that could not be opened: not tried again until their id changes or the host opens again. */
   readonly #failed = new Set<Device>();
   readonly #deviceIds: Record<Device, string> = { microphone: '', camera: '' };
@@ -86,6 +75,7 @@ export class LocalMedia {
 
   constructor(context: LocalMediaContext) {
     this.#context = context;
+    this.#page = new PageTrackHold((error) => context.report(error));
   }
 
   /** The audio shown and published: the page's, else the microphone. */
@@ -121,7 +111,7 @@ export class LocalMedia {
     const next = { ...before, ...settings };
     if (next.cameraId !== before.cameraId) this.#failed.delete('camera');
     if (next.microphoneId !== before.microphoneId) this.#failed.delete('microphone');
-    if (next.tracks !== before.tracks) this.#takePageTracks(next.tracks);
+    if (next.tracks !== before.tracks) this.#page.take(next.tracks);
     this.#settings = next;
     if (this.#opened && JSON.stringify(stateOf(next)) !== JSON.stringify(stateOf(before))) void this.#schedule();
     else if (this.#opened && next.tracks !== before.tracks) void this.#schedule();
@@ -166,8 +156,7 @@ export class LocalMedia {
     this.#closeOwn('microphone');
     this.#closeOwn('camera');
     this.#closeScreen();
-    for (const track of [...this.#found.keys()]) this.#letGo(track);
-    this.#page = {};
+    this.#page.release();
     if (hadTracks) this.#context.changed();
   }
 
@@ -198,13 +187,13 @@ export class LocalMedia {
     const wantCamera = !wantScreen && !this.#page.video;
     let opened = false;
     if (wantMicrophone && !this.#microphone && !this.#failed.has('microphone')) {
-      this.#microphone = await this.#openDevice(sdk, 'microphone');
+      this.#microphone = await this.#openDevice(sdk, 'microphone', settings.microphoneId);
       opened = true;
     }
     if (this.#released) return;
     // Camera off before it ever opened: it is not opened at all (no light), until it is turned on.
     if (wantCamera && !this.#camera && !this.#failed.has('camera') && !settings.cameraOff) {
-      this.#camera = await this.#openDevice(sdk, 'camera');
+      this.#camera = await this.#openDevice(sdk, 'camera', settings.cameraId);
       opened = true;
     }
     if (this.#released) return;
@@ -235,26 +224,15 @@ export class LocalMedia {
     }
   }
 
-  /** A device id changed while its track runs: switch live; an id the browser does not list is refused first. */
+  /** A device id changed while its track runs: switched live (local-devices.ts). */
   async #switchDevices(): Promise<void> {
     for (const device of ['microphone', 'camera'] as const) {
       const track = device === 'camera' ? this.#camera : this.#microphone;
       const wanted = device === 'camera' ? this.#settings.cameraId : this.#settings.microphoneId;
       if (!track || !wanted || wanted === this.#deviceIds[device]) continue;
       this.#deviceIds[device] = wanted;
-      const attribute = `${device}-id`;
       const list = device === 'camera' ? this.#devices.cameras : this.#devices.microphones;
-      const keeps = `the ${device} in use keeps running.`;
-      if (!knownDevice(list, wanted)) {
-        this.#reportDevice(attribute, wanted, `names no ${device} this browser sees; ${keeps}`);
-        continue;
-      }
-      try {
-        await track.setDevice(wanted);
-      } catch (error) {
-        const detail = fromSdkError(error, 'publish', 'The device could not be used.');
-        this.#context.report({ ...detail, message: `${attribute} "${wanted}" could not be used (${detail.message}); ${keeps}` });
-      }
+      await switchDevice(track, device, wanted, list, this.#context.report);
     }
   }
 
@@ -280,50 +258,17 @@ export class LocalMedia {
     }
   }
 
-  /**
-   * Opens the microphone or camera, with its chosen device: an id the browser does not list, or one that fails to
-   * open, is reported (naming the attribute) and the default device opens instead, so the show goes on.
-   */
-  async #openDevice(sdk: ControlledSdk, device: Device): Promise<DeviceTrack | undefined> {
-    const attribute = `${device}-id`;
-    let id = device === 'camera' ? this.#settings.cameraId : this.#settings.microphoneId;
+  /** Opens the microphone or camera with its chosen device (local-devices.ts); one that fails is not tried again. */
+  async #openDevice(sdk: ControlledSdk, device: Device, id: string): Promise<DeviceTrack | undefined> {
     this.#deviceIds[device] = id;
-    const create = (deviceId: string) =>
-      device === 'camera'
-        ? sdk.createCameraVideoTrack(deviceId ? { cameraId: deviceId } : undefined)
-        : sdk.createMicrophoneAudioTrack(deviceId ? { microphoneId: deviceId } : undefined);
-    if (id) {
-      const listed = await listDevices(sdk);
-      if (!knownDevice(device === 'camera' ? listed.cameras : listed.microphones, id)) {
-        this.#reportDevice(attribute, id, `names no ${device} this browser sees; using the default ${device}.`);
-        id = '';
-      }
-    }
-    let track: DeviceTrack | undefined;
-    try {
-      track = await create(id);
-    } catch (error) {
-      if (id) {
-        const detail = fromSdkError(error, 'publish', 'It could not be opened.');
-        this.#reportDevice(attribute, id, `could not be opened (${detail.message}); using the default ${device}.`, detail.code);
-        track = await create('').catch((again: unknown) => this.#deviceFailed(device, again));
-      } else {
-        track = this.#deviceFailed(device, error);
-      }
-    }
+    const track = await openDevice(sdk, device, id, this.#context.report);
+    if (!track) this.#failed.add(device);
     if (track && this.#released) {
       // Removed while the device opened: a track nobody holds would stay on (the microphone left open).
       track.close();
       return undefined;
     }
     return track;
-  }
-
-  #deviceFailed(device: Device, error: unknown): undefined {
-    this.#failed.add(device);
-    const detail = fromSdkError(error, 'publish', `The ${device} could not be used.`);
-    this.#context.report({ ...detail, message: `The ${device} could not be used: ${detail.message}` });
-    return undefined;
   }
 
   async #openScreen(sdk: ControlledSdk): Promise<void> {
@@ -364,43 +309,6 @@ export class LocalMedia {
     await refresh();
   }
 
-  /** Checks the page's tracks: a track of the wrong kind (or not a track) is refused, and the default device used. */
-  #takePageTracks(tracks: PageTracks | null): void {
-    const next: { audio?: ControlledTrack; video?: ControlledTrack } = {};
-    for (const kind of ['audio', 'video'] as const) {
-      const value = tracks?.[kind];
-      if (value === undefined || value === null) continue;
-      const actual = isTrack(value) ? value.trackMediaType : undefined;
-      if (actual !== kind) {
-        const what = actual ? `a ${actual} track` : 'not a local track';
-        const fallback = kind === 'audio' ? 'the microphone' : 'the camera';
-        this.#context.report({
-          code: 'INVALID_TRACK',
-          message: `tracks.${kind} is ${what}; it must be a local ${kind} track (ILocal${kind === 'audio' ? 'Audio' : 'Video'}Track). Using ${fallback} instead.`,
-          operation: 'validate',
-        });
-        continue;
-      }
-      next[kind] = value as ControlledTrack;
-    }
-    for (const track of [this.#page.audio, this.#page.video]) {
-      if (track && track !== next.audio && track !== next.video) this.#letGo(track);
-    }
-    for (const track of [next.audio, next.video]) {
-      if (track && !this.#found.has(track)) this.#found.set(track, { muted: track.muted, enabled: track.enabled });
-    }
-    this.#page = next;
-  }
-
-  /** A page track we no longer use: its mute and enabled states as they were when it came. Never closed. */
-  #letGo(track: ControlledTrack): void {
-    const found = this.#found.get(track);
-    this.#found.delete(track);
-    if (!found) return;
-    if (track.muted !== found.muted) void track.setMuted(found.muted).catch(() => undefined);
-    if (track.enabled !== found.enabled) void track.setEnabled(found.enabled).catch(() => undefined);
-  }
-
   #closeOwn(device: Device): void {
     const track = device === 'camera' ? this.#camera : this.#microphone;
     if (!track) return;
@@ -423,10 +331,6 @@ export class LocalMedia {
   #fail(error: unknown, attribute: string, fallback: string): void {
     const detail = fromSdkError(error, 'publish', fallback);
     this.#context.report({ ...detail, message: `${attribute}: ${detail.message}` });
-  }
-
-  #reportDevice(attribute: string, id: string, what: string, code = 'DEVICE_NOT_FOUND'): void {
-    this.#context.report({ code, message: `${attribute} "${id}" ${what}`, operation: 'publish' });
   }
 }
 

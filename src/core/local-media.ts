@@ -59,6 +59,9 @@ export class LocalMedia {
   #camera: DeviceTrack | undefined;
   #screen: ControlledTrack | undefined;
   #onScreenEnded: (() => void) | undefined;
+  /** Each own device's `track-ended` listener (the device unplugged), and tracks that ended, closed once unpublished. */
+  readonly #onEnded = new Map<LocalTrack, () => void>();
+  #retired: ControlledTrack[] = [];
   /** The page's tracks that passed the checks (page-tracks.ts). */
   readonly #page: PageTrackHold;
   /** Devices that could not be opened: not tried again until their id changes or the host opens again. */
@@ -155,6 +158,7 @@ export class LocalMedia {
     const hadTracks = !!(this.#microphone ?? this.#camera ?? this.#screen);
     this.#closeOwn('microphone');
     this.#closeOwn('camera');
+    for (const track of this.#retired.splice(0)) track.close();
     this.#closeScreen();
     this.#page.release();
     if (hadTracks) this.#context.changed();
@@ -207,6 +211,7 @@ export class LocalMedia {
     if (this.#released) return;
     await this.#publish();
     if (this.#released) return;
+    for (const track of this.#retired.splice(0)) track.close();
     if (!wantMicrophone) this.#closeOwn('microphone');
     if (!wantCamera) this.#closeOwn('camera');
     if (!this.#settings.screenShare) this.#closeScreen();
@@ -268,6 +273,31 @@ export class LocalMedia {
       track.close();
       return undefined;
     }
+    if (track) {
+      // The device went away (unplugged): the track is unpublished and closed, and the device (else the default)
+      // opened again; devices-change follows from the SDK.
+      const ended = () => {
+        if ((device === 'camera' ? this.#camera : this.#microphone) !== track || this.#released) return;
+        this.#forget(device);
+        this.#retired.push(track);
+        this.#deviceIds[device] = '';
+        void this.#schedule();
+      };
+      this.#onEnded.set(track, ended);
+      track.on('track-ended', ended);
+    }
+    return track;
+  }
+
+  /** Stops holding our own microphone or camera (not closed here). */
+  #forget(device: Device): DeviceTrack | undefined {
+    const track = device === 'camera' ? this.#camera : this.#microphone;
+    if (!track) return undefined;
+    if (device === 'camera') this.#camera = undefined;
+    else this.#microphone = undefined;
+    const ended = this.#onEnded.get(track);
+    this.#onEnded.delete(track);
+    if (ended) track.off('track-ended', ended);
     return track;
   }
 
@@ -310,10 +340,8 @@ export class LocalMedia {
   }
 
   #closeOwn(device: Device): void {
-    const track = device === 'camera' ? this.#camera : this.#microphone;
+    const track = this.#forget(device);
     if (!track) return;
-    if (device === 'camera') this.#camera = undefined;
-    else this.#microphone = undefined;
     this.#published.delete(track);
     track.close();
   }

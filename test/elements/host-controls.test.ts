@@ -183,6 +183,22 @@ describe('<agora-relay-host app-id> managed mode controls on the fake SDK', () =
       expect(publishedKinds(client())).to.deep.equal(['audio', 'video']);
     });
 
+    it('the camera in use unplugged: unpublished and closed, the default camera opened and published; camera-id says so', async () => {
+      const { element, client, seen, AgoraRTC } = await live('camera-id="fake-camera-2"');
+      const before = ofKind(client(), 'video') as FakeLocalTrack;
+      expect(before.deviceId).to.equal('fake-camera-2');
+      AgoraRTC.fake.devices.unplug('fake-camera-2');
+      await until(() => !!ofKind(client(), 'video') && ofKind(client(), 'video') !== before, 'another camera published');
+      expect((ofKind(client(), 'video') as FakeLocalTrack).deviceId).to.equal('fake-camera-1');
+      expect(before.getMediaStreamTrack().readyState).to.equal('ended');
+      expect(publishedKinds(client())).to.deep.equal(['audio', 'video']);
+      expect(errors(seen).map(({ code, message }) => [code, message])).to.deep.equal([
+        ['DEVICE_NOT_FOUND', 'camera-id "fake-camera-2" names no camera this browser sees; using the default camera.'],
+      ]);
+      await framesGrow(element, 'the default camera');
+      expect(running(element)).to.equal(true);
+    });
+
     it('devices-change again when a camera is plugged in and out; no device listener left after removal', async () => {
       const { element, seen, AgoraRTC } = await live();
       const changes = () => seen.filter((event) => event.type === 'devices-change').map((event) => event.detail);

@@ -83,6 +83,16 @@ export function createFakeAgoraRTC(options?: FakeAgoraRTCOptions): FakeAgoraRTC 
   const trackFailures = new Map<FakeTrackSource, { code: string; message: string }[]>();
   const autoplay = new FakeAutoplay();
   const devices = new FakeDevices();
+  /** Camera and microphone tracks, ended when their device is unplugged. */
+  const deviceTracks = new Set<FakeLocalTrack>();
+  devices.onUnplugged = (device) => {
+    for (const track of [...deviceTracks]) if (track.deviceId === device.deviceId) track.endFromBrowser();
+  };
+  const capturing = (track: FakeLocalTrack) => {
+    deviceTracks.add(track);
+    track.once('track-ended', () => deviceTracks.delete(track));
+    return track;
+  };
 
   async function createTrack(kind: FakeTrackSource, make: () => FakeLocalTrack): Promise<FakeLocalTrack> {
     await sleep(resolved.latency);
@@ -119,9 +129,9 @@ export function createFakeAgoraRTC(options?: FakeAgoraRTCOptions): FakeAgoraRTC 
     },
     createChannelMediaRelayConfiguration: () => new FakeChannelMediaRelayConfiguration(),
     createCameraVideoTrack: (config) =>
-      createTrack('camera', () => createCanvasVideoTrack(deviceSource('videoinput', config?.cameraId))),
+      createTrack('camera', () => capturing(createCanvasVideoTrack(deviceSource('videoinput', config?.cameraId)))),
     createMicrophoneAudioTrack: (config) =>
-      createTrack('microphone', () => createSilentAudioTrack(deviceSource('audioinput', config?.microphoneId))),
+      createTrack('microphone', () => capturing(createSilentAudioTrack(deviceSource('audioinput', config?.microphoneId)))),
     createCustomVideoTrack: ({ mediaStreamTrack }) => new FakeLocalTrack('video', mediaStreamTrack),
     createCustomAudioTrack: ({ mediaStreamTrack }) => new FakeLocalTrack('audio', mediaStreamTrack),
     createScreenVideoTrack: () => createTrack('screen', createScreenTrack),

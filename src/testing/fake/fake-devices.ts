@@ -28,7 +28,7 @@ export interface FakeDevicesControls {
   readonly list: readonly FakeDevice[];
   /** Plugs a device in (reported as ACTIVE); returns it. */
   plug(kind: FakeDeviceKind, deviceId: string, label?: string): FakeDevice;
-  /** Unplugs a device (reported as INACTIVE). */
+  /** Unplugs a device (reported as INACTIVE); a track capturing from it ends (`track-ended`). */
   unplug(deviceId: string): void;
 }
 
@@ -57,6 +57,8 @@ export class FakeDevices implements FakeDevicesControls {
   #devices: FakeDevice[] = DEFAULT_DEVICES.map((device) => ({ ...device }));
   readonly #firstSeen = new Map<string, number>();
   #slots: DeviceSlots = {};
+  /** Called after a device is reported unplugged: the namespace ends the tracks capturing from it. */
+  onUnplugged: (device: FakeDevice) => void = () => undefined;
 
   attach(slots: DeviceSlots): void {
     this.#slots = slots;
@@ -88,6 +90,7 @@ export class FakeDevices implements FakeDevicesControls {
     if (!device) return;
     this.#devices = this.#devices.filter((each) => each !== device);
     this.#report(device, 'INACTIVE');
+    this.onUnplugged(device);
   }
 
   #report(device: FakeDevice, state: 'ACTIVE' | 'INACTIVE'): void {

@@ -5,8 +5,8 @@
 // capture (its MediaStreamTrack `ended`, the camera's light off), setEnabled(true) captures again with a new
 // MediaStreamTrack; on a custom track it only sets the MediaStreamTrack disabled. setMuted keeps capturing and sets
 // it disabled. setDevice refuses an id the namespace does not list (DEVICE_NOT_FOUND, `deviceId: <id>`) and keeps the
-// device in use. `track-ended` is emitted by endFromBrowser() (the browser's "Stop sharing", a device gone), not by
-// setEnabled.
+// device in use. `track-ended` follows the MediaStreamTrack's own `ended` event (the browser's "Stop sharing", a device
+// gone; endFromBrowser() does both), never setEnabled or stop().
 
 import type { FakeAutoplay, FakePlayback } from './autoplay.js';
 import { sdkError } from './errors.js';
@@ -42,6 +42,7 @@ export class FakeLocalTrack extends FakeEventEmitter implements FakePlayback {
   private mediaElement: HTMLMediaElement | undefined;
   private container: HTMLElement | undefined;
   private closed = false;
+  private readonly endedReported = new WeakSet<MediaStreamTrack>();
   private readonly source: FakeDeviceSource | undefined;
   private readonly label: string;
   /** Where a refused audio playback is reported (remote tracks of a fake namespace). */
@@ -61,6 +62,19 @@ export class FakeLocalTrack extends FakeEventEmitter implements FakePlayback {
     this.source = source;
     this.label = label ?? track.label;
     this.trackId = `track-fake-${nextTrackId++}`;
+    this.follow(track);
+  }
+
+  /** As the SDK: the capture's own `ended` event (fired by the browser, never by stop()) is `track-ended`. */
+  private follow(track: MediaStreamTrack): void {
+    track.addEventListener('ended', () => this.reportEnded(track));
+  }
+
+  /** Once per capture, while it is this track's. */
+  private reportEnded(track: MediaStreamTrack): void {
+    if (track !== this.mediaStreamTrack || this.closed || this.endedReported.has(track)) return;
+    this.endedReported.add(track);
+    this.emit('track-ended');
   }
 
   /** The device's label for a camera or microphone, else the MediaStreamTrack's label (as the SDK). */
@@ -86,8 +100,11 @@ export class FakeLocalTrack extends FakeEventEmitter implements FakePlayback {
   /** Test control: the capture ends by itself (the browser's "Stop sharing", a device unplugged): `track-ended`. */
   endFromBrowser(): void {
     if (this.closed) return;
-    this.mediaStreamTrack.stop();
-    this.emit('track-ended');
+    const track = this.mediaStreamTrack;
+    track.stop();
+    // In Firefox the synthetic `ended` did not reach the listener (seen in host-controls): reported here as well, once.
+    track.dispatchEvent(new Event('ended'));
+    this.reportEnded(track);
   }
 
   private recapture(): void {
@@ -97,6 +114,7 @@ export class FakeLocalTrack extends FakeEventEmitter implements FakePlayback {
     this.onClose();
     const capture = source.open();
     this.mediaStreamTrack = capture.track;
+    this.follow(capture.track);
     this.onClose = capture.onClose;
     this.mediaStreamTrack.enabled = !this.muted;
     if (this.container) this.play(this.container);

@@ -4,7 +4,7 @@
 // (test/stand-in/contract-devices.chromium.test.ts, deviceCases below).
 import { expect } from '@open-wc/testing';
 import type { ContractCase, ContractSdk } from './contract-types.js';
-import { callAsync, expectRejects } from './helpers.js';
+import { callAsync, expectRejects, sleep } from './helpers.js';
 
 const SEEN = 'measured on the real SDK';
 
@@ -191,6 +191,26 @@ export const deviceCases: ContractCase[] = [
         await camera.setEnabled(true);
         const second = camera.getMediaStreamTrack();
         expect([camera.enabled, second.readyState, second === first]).to.deep.equal([true, 'live', false]);
+      } finally {
+        camera.close();
+      }
+    },
+  },
+  {
+    name: 'a camera whose capture ends by itself (the MediaStreamTrack’s ended event: unplugged) emits track-ended; stop() alone does not',
+    source: SEEN,
+    async run({ sdk }) {
+      const camera = await tracksOf(sdk).createCameraVideoTrack();
+      try {
+        let ended = 0;
+        camera.on('track-ended', () => (ended += 1));
+        const media = camera.getMediaStreamTrack();
+        media.stop();
+        await sleep(100);
+        expect(ended, 'after stop()').to.equal(0);
+        media.dispatchEvent(new Event('ended'));
+        await sleep(100);
+        expect(ended, 'after the ended event').to.equal(1);
       } finally {
         camera.close();
       }

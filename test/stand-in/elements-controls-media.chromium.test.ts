@@ -74,13 +74,6 @@ const labels = (host: AgoraRelayHost) =>
   [...(host.shadowRoot?.querySelectorAll('[part="local-label"]') ?? [])].map((label) => label.getAttribute('data-state'));
 const relaying = (host: AgoraRelayHost) => host.state === 'RELAY_STATE_RUNNING';
 
-/** How many frames B's co-host tile shows over `ms`. */
-async function framesOver(video: () => HTMLVideoElement | null, ms: number): Promise<number> {
-  const start = frames(video());
-  await sleep(ms);
-  return frames(video()) - start;
-}
-
 /** The gateway requests of one type the stand-in received, with what they carried. */
 async function gatewayRequests(type: string): Promise<unknown[]> {
   const entries = await standIn.log.entries({ service: 'gateway', direction: 'in' });
@@ -125,14 +118,20 @@ describe('managed mode controls on the real SDK through the stand-in with media'
     expect(A.errors).to.deep.equal([]);
   });
 
-  it('microphone-muted and camera-off while live: published still, the camera’s capture ends, the co-host’s tile stops, then resumes', async () => {
+  it('microphone-muted and camera-off while live: still published, the camera’s capture ends, the co-host is told (user-unpublished), then on again', async () => {
     const { b, A, B } = pair();
+    const seenInB: string[] = [];
+    for (const type of ['user-published', 'user-unpublished']) {
+      B.host.addEventListener(type, (event) => seenInB.push(`${type} ${(event as CustomEvent).detail.mediaType}`));
+    }
     await until(() => !!coHostVideo(B.host), 20_000, `A's tile in ${b}`);
     await framesGrow(() => frames(coHostVideo(B.host)), 10, 20_000, `frames of A's camera in ${b}`);
     const camera = A.opened.find((track) => track.trackMediaType === 'video') as ICameraVideoTrack;
     const microphone = A.opened.find((track) => track.trackMediaType === 'audio')!;
     const capture = camera.getMediaStreamTrack();
     const controlsBefore = (await gatewayRequests('control')).length;
+    const publishesBefore = (await gatewayRequests('publish')).length;
+    seenInB.length = 0;
 
     A.host.microphoneMuted = true;
     A.host.cameraOff = true;
@@ -142,8 +141,10 @@ describe('managed mode controls on the real SDK through the stand-in with media'
     await until(() => labels(A.host).length === 2, 5000, 'the labels on the local tile');
     expect(status(A.host)).to.equal('Live. Relaying to 1 channel. Microphone muted. Camera off.');
     expect(localVideo(A.host), 'no picture in the local tile').to.equal(null);
-    await sleep(1500);
-    expect(await framesOver(() => coHostVideo(B.host), 2000), `A's picture stopped in ${b}`).to.be.at.most(2);
+    // The stand-in passes the SDK's mute on as the gateway does (mute_video / mute_audio), through the relay.
+    await until(() => seenInB.length === 2, 10_000, `user-unpublished twice in ${b}`);
+    expect([...seenInB].sort()).to.deep.equal(['user-unpublished audio', 'user-unpublished video']);
+    await until(() => !coHostVideo(B.host), 5000, `A's tile gone from ${b} while the camera is off`);
     const controls = (await gatewayRequests('control')).slice(controlsBefore) as { action?: string }[];
     expect(controls.map((control) => control.action).sort(), 'what the SDK told the gateway').to.deep.equal([
       'mute_local_audio',
@@ -151,12 +152,16 @@ describe('managed mode controls on the real SDK through the stand-in with media'
     ]);
     expect(relaying(A.host), 'the relay runs on').to.equal(true);
 
+    seenInB.length = 0;
     A.host.microphoneMuted = false;
     A.host.cameraOff = false;
     await until(() => !microphone.muted && camera.enabled, 10_000, 'the microphone and camera back');
     expect(camera.getMediaStreamTrack().readyState, 'a new capture').to.equal('live');
     await framesGrow(() => frames(localVideo(A.host)), 5, 10_000, 'frames in the local tile again');
+    await until(() => !!coHostVideo(B.host), 20_000, `A's tile back in ${b}`);
     await framesGrow(() => frames(coHostVideo(B.host)), 10, 20_000, `A's picture again in ${b}`);
+    expect([...seenInB].sort()).to.deep.equal(['user-published audio', 'user-published video']);
+    expect((await gatewayRequests('publish')).length, 'never published again: the publication stayed').to.equal(publishesBefore);
     expect(A.errors).to.deep.equal([]);
   });
 

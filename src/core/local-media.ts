@@ -8,8 +8,8 @@
 // instant); the video is turned off with setEnabled(false), which ends the camera's capture (its light goes off) and
 // keeps the track published; a page's own track is only set disabled, never ended. A disabled track cannot be
 // published (TRACK_IS_DISABLED): it is published when it is turned on again. A camera that is off before it ever
-// opened is not opened until it is turned on. The page's tracks are the page's: we
-// publish and unpublish them, put back the mute and enabled states we changed, and never close them.
+// opened is not opened until it is turned on. The page's tracks are the page's: we publish and unpublish them, put
+// back the mute and enabled states we changed, and never close them (page-tracks.ts).
 import { listDevices, watchDevices, type DevicesDetail } from './devices.js';
 import { openDevice, switchDevice, type Device } from './local-devices.js';
 import { PageTrackHold, type PageTracks } from './page-tracks.js';

@@ -30,6 +30,9 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   /** The local tracks and their controls: a chunk of its own, loaded while joining (managed-media.ts). */
   readonly #media: ManagedMedia;
   #closed = false;
+  /** Resolved by leave() or close(): the connect under way stops where it waits (a join, a device, a publish). */
+  #cut: (() => void) | undefined;
+  #cutShort: Promise<never> | undefined;
   #unlisten: (() => void) | undefined;
   readonly #context: ManagedContext;
 
@@ -78,17 +81,20 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
    * `agora-relay-error` event); never rejects.
    */
   async connect(): Promise<boolean> {
+    this.#cutShort = new Promise<never>((_, reject) => (this.#cut = () => reject(new Closed())));
+    this.#cutShort.catch(() => undefined);
+    const step = <T>(promise: Promise<T>) => this.#unlessCut(promise);
     try {
       validateManaged(this.#context);
       const loading = this.#media.load();
-      const client = this.#client ?? (await this.#createClient());
-      await joinChannel(this.#context, client);
-      const media = await loading;
+      const client = this.#client ?? (await step(this.#createClient()));
+      await step(joinChannel(this.#context, client));
+      const media = await step(loading);
       this.#check();
       if (!media) return false;
-      await media.open();
+      await step(media.open());
       this.#check();
-      return await this.#publish(media, client);
+      return await step(this.#publish(media, client));
     } catch (error) {
       if (!(error instanceof Closed)) {
         const { channelName } = this.#options;
@@ -115,9 +121,11 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
    * live again). The caller stops the relay first. Never rejects.
    */
   async leave(): Promise<void> {
+    this.#cut?.();
     const client = this.#client;
     if (!client || this.#closed) return;
-    await (await this.#media.load())?.unpublish();
+    // Bounded: a change still waiting on the SDK holds the unpublish back, and leave() unpublishes anyway.
+    await withinLimit(this.#media.load().then((media) => media?.unpublish()), UNPUBLISH_WAIT_MS * 2);
     await this.#leave(client);
     this.#unlisten?.();
     this.#unlisten = undefined;
@@ -137,6 +145,7 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#cut?.();
     const client = this.#client;
     const published = client?.localTracks.length ?? 0;
     this.releaseMedia();
@@ -179,6 +188,12 @@ export class ManagedHost extends TypedEventTarget<ManagedHostEventMap> {
     const published = await media.publishTo(client);
     this.#check();
     return published;
+  }
+
+  /** A step of connect(), unless leave() or close() cut it short (then Closed; the step's own outcome is dropped). */
+  #unlessCut<T>(promise: Promise<T>): Promise<T> {
+    promise.catch(() => undefined);
+    return this.#cutShort ? Promise.race([promise, this.#cutShort]) : promise;
   }
 
   #check(): void {

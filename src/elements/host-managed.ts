@@ -190,7 +190,13 @@ export class ManagedMode {
   /** Preview and live, one after the other: going live joins, publishes and relays; back to preview undoes that. */
   #switchLive(managed: ManagedHost, live: boolean): void {
     this.#live = live;
-    this.#switching = this.#switching.then(() => (live ? this.#goLive(managed) : this.#toPreview(managed)));
+    if (live) {
+      this.#switching = this.#switching.then(() => this.#goLive(managed));
+      return;
+    }
+    // Back to preview at once, not after a join or publish still under way: leaving cuts that short.
+    const leaving = this.#toPreview(managed);
+    this.#switching = Promise.all([this.#switching, leaving]).then(() => undefined);
   }
 
   async #goLive(managed: ManagedHost): Promise<void> {

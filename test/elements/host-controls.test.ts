@@ -375,6 +375,26 @@ describe('<agora-relay-host app-id> managed mode controls on the fake SDK', () =
       await until(() => capture.readyState === 'ended', 'removal closes the camera');
     });
 
+    it('back to preview while a publish never answers: it still leaves within seconds, and the camera stays open', async () => {
+      const AgoraRTC = createFakeAgoraRTC();
+      const createClient = AgoraRTC.createClient.bind(AgoraRTC);
+      AgoraRTC.createClient = ((config: Parameters<FakeAgoraRTC['createClient']>[0]) => {
+        const client = createClient(config);
+        void client.fake.hold('publish');
+        return client;
+      }) as FakeAgoraRTC['createClient'];
+      const { element, clients } = await mountControlled('', AgoraRTC);
+      await until(() => clients[0]?.fake.calls !== undefined && clients[0].connectionState === 'CONNECTED', 'joined', 5000);
+      await framesGrow(element, 'the camera');
+      const capture = localVideo(element)!.srcObject as MediaStream;
+      element.preview = true;
+      const asked = performance.now();
+      await until(() => clients[0]!.connectionState === 'DISCONNECTED', 'the leave', 5000);
+      expect(performance.now() - asked, 'left within').to.be.below(4000);
+      expect(capture.getVideoTracks()[0]!.readyState).to.equal('live');
+      await until(() => status(element) === 'Preview: you are not live yet.', 'the preview words');
+    });
+
     it('settings made in preview hold when going live', async () => {
       const { element, client } = await mountControlled('preview');
       await framesGrow(element, 'the preview');

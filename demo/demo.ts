@@ -4,6 +4,7 @@
 import '../src/index.js'; // registers <agora-relay-host> and <agora-relay-destination>
 import type { AgoraRelayDestination, AgoraRelayEventMap, AgoraRelayHost } from '../src/index.js';
 import { createFakeAgoraRTC, type FakeAgoraRTC, type FakeClient } from '../src/testing/index.js';
+import { mountLocalControls } from './local-controls.js';
 
 const SOURCE_CHANNEL = 'stage-a';
 const FIRST_DESTINATIONS: [channelName: string, uid?: string][] = [['stage-b'], ['stage-c', '42'], ['stage-d']];
@@ -19,6 +20,8 @@ const ELEMENT_EVENTS = [
   'user-left',
   'user-published',
   'user-unpublished',
+  'devices-change',
+  'screen-share-ended',
 ] as const satisfies readonly (keyof AgoraRelayEventMap)[];
 
 export interface DemoOptions {
@@ -60,6 +63,8 @@ const template = (id: string) => `
         <li>Let a co-host join: the host shows their video next to yours.</li>
         <li>Inject a relay failure, then recover with a new host element (it leaves, then joins again).</li>
         <li>Disable the relay, then enable it.</li>
+        <li>Mute, turn the camera off, share the screen, or go back to preview: the host stays published (or leaves,
+          for preview) and its own tile and status line say so.</li>
       </ol>
     </details>
   </header>
@@ -86,6 +91,7 @@ const template = (id: string) => `
       <button type="button" data-ref="toggle" aria-pressed="false">Disable relay</button>
       <button type="button" data-ref="recover">Recover: new host element</button>
     </div>
+    <div data-ref="local-controls"></div>
     <div class="actions" role="group" aria-labelledby="${id}-fake-actions" data-ref="fake-controls">
       <span class="group-label" id="${id}-fake-actions">Offline fake</span>
       <button type="button" data-ref="cohost-join">Co-host joins</button>
@@ -305,6 +311,8 @@ export function mountDemo(root: HTMLElement, options: DemoOptions = {}): DemoHan
   }
 
   // ---- the page's controls ---------------------------------------------------------------------------------
+
+  mountLocalControls(ref('local-controls'), () => host, note, listening.signal);
 
   // A row's fields write the attribute they are named after; the host picks the change up by itself.
   on(root, 'change', (event) => {

@@ -30,10 +30,13 @@ export const ENTRY_BUDGET = 7_400;
  * request) and managed mode added its 2,243 B chunk (19,721 B in 2 requests, 3 counting a helper chunk).
  * Then one relay per client and the source check (issue 9), the SDK version warning (issue 13) and the managed host's
  * status wiring (issue 11) brought them to BYO 16,861 B and managed 22,069 B, same requests; budgets ~2% above.
+ * Managed mode's controls (issue 14: preview and live, the local tile's labels, the settings handed on) brought
+ * managed to 22,999 B, same requests; the local media itself (core/local-media.ts, devices.ts, ~3 KB) is a chunk of
+ * its own, loaded while joining, off this path. Budget ~2% above.
  */
 export const PATH_BUDGETS = {
   byo: { bytes: 17_200, requests: 3 },
-  managed: { bytes: 22_500, requests: 5 },
+  managed: { bytes: 23_500, requests: 5 },
 };
 
 /** Strings found only in the SDK's code: any of them in the entry means SDK code got in. */

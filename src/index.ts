@@ -11,8 +11,12 @@ export type {
   ConnectionStateDetail,
   DestinationStatusEventDetail,
   NetworkQualityDetail,
+  DeviceEntry,
+  DevicesDetail,
   RemoteUserDetail,
+  ScreenShareEndedDetail,
 } from './elements/events.js';
+export type { PageTracks } from './core/local-media.js';
 // Types only: the audience's viewer itself is loaded lazily, when an audience is first used.
 export type { AudienceClient, AudienceSdk } from './core/audience-viewer.js';
 export * from './core/index.js';

@@ -18,9 +18,15 @@ export interface AgoraRelayHostAttributes {
   'cohost-volume'?: string | number;
   /** Managed mode: also publish a low stream for small audience tiles. */
   'dual-stream'?: boolean;
+  preview?: boolean;
+  'microphone-muted'?: boolean;
+  'camera-off'?: boolean;
+  'camera-id'?: string;
+  'microphone-id'?: string;
+  'screen-share'?: boolean;
 }
 
-/** `<agora-relay-host>`'s writable properties, `client`, `sdk` and `tokenProvider` among them. */
+/** `<agora-relay-host>`'s writable properties, `client`, `sdk`, `tokenProvider` and `tracks` among them. */
 export type AgoraRelayHostProperties = Partial<
   Pick<
     AgoraRelayHost,
@@ -38,6 +44,13 @@ export type AgoraRelayHostProperties = Partial<
     | 'tokenProvider'
     | 'cohostVolume'
     | 'dualStream'
+    | 'preview'
+    | 'microphoneMuted'
+    | 'cameraOff'
+    | 'cameraId'
+    | 'microphoneId'
+    | 'screenShare'
+    | 'tracks'
   >
 >;
 
@@ -54,6 +67,8 @@ export type AgoraRelayHostEvents = Pick<
   | 'user-published'
   | 'user-unpublished'
   | 'network-quality'
+  | 'devices-change'
+  | 'screen-share-ended'
 >;
 
 /** `<agora-relay-destination>`'s attributes (`status` is reflected by the element, not written). */

@@ -15,6 +15,11 @@ export interface HostState {
   channel: string;
   /** The last failure still worth showing. */
   error: RelayErrorDetail | undefined;
+  /** Managed mode controls: showing the local camera without joining, and the local media's state. */
+  preview?: boolean;
+  microphoneMuted?: boolean;
+  cameraOff?: boolean;
+  screenSharing?: boolean;
 }
 
 export interface HostStatus {
@@ -22,18 +27,30 @@ export interface HostStatus {
   text: string;
 }
 
-export function hostStatus({ connection, published, relaying, channel, error }: HostState): HostStatus {
+export function hostStatus(state: HostState): HostStatus {
+  const { error } = state;
   if (error) {
     const words = describeError(error);
     return { kind: 'error', text: `${words.title} ${words.action}` };
   }
+  // What the local media does, after where the host is: "Live in “a”. … Microphone muted. Camera off."
+  const local = [
+    state.screenSharing && describeStatus('screen-sharing'),
+    state.microphoneMuted && describeStatus('microphone-muted'),
+    state.cameraOff && describeStatus('camera-off'),
+  ].filter((words): words is string => !!words);
+  return { kind: 'info', text: [progress(state), ...local].join(' ') };
+}
+
+function progress({ connection, published, relaying, channel, preview }: HostState): string {
   let text: string;
-  if (connection === 'RECONNECTING') text = describeStatus('reconnecting', { channel });
+  if (preview) text = describeStatus('preview');
+  else if (connection === 'RECONNECTING') text = describeStatus('reconnecting', { channel });
   else if (connection !== 'CONNECTED') text = describeStatus('connecting', { channel });
   else if (!published) text = describeStatus('waiting-camera');
   else if (relaying > 0) text = describeStatus('relaying', { n: relaying });
   else text = describeStatus('on-air', { channel });
-  return { kind: 'info', text };
+  return text;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Managed mode's shapes: the options a host element gives it, the events it dispatches, and what its helpers need of
 // it (ManagedContext).
 import type { SdkImporter } from './load-sdk.js';
+import type { DevicesDetail } from './devices.js';
 import type { RelayErrorDetail } from './relay-error.js';
 import type { ConnectionState, ManagedSdk } from './sdk-types.js';
 import type { TokenProvider } from './tokens.js';
@@ -39,6 +40,10 @@ export interface ManagedHostEventMap {
   'agora-relay-error': CustomEvent<RelayErrorDetail>;
   /** The SDK's `network-quality`, every 2 s once joined. */
   'network-quality': CustomEvent<NetworkQualityDetail>;
+  /** The cameras and microphones, after permission and on each one plugged in or out. */
+  'devices-change': CustomEvent<DevicesDetail>;
+  /** Screen sharing stopped by itself: the browser's "Stop sharing" (`ended`) or it never began (`failed`). */
+  'screen-share-ended': CustomEvent<{ reason: 'ended' | 'failed' }>;
   /** The local tracks or the remote users changed: what a view shows must be drawn again. */
   'media-change': CustomEvent<void>;
 }

@@ -22,6 +22,10 @@ export const STATUS_MESSAGES = {
   'relaying-one': 'Live. Relaying to 1 channel.',
   'waiting-camera': 'Waiting for the camera and microphone…',
   'on-air': 'Live in “{channel}”. Not relaying to any channel.',
+  preview: 'Preview: you are not live yet.',
+  'microphone-muted': 'Microphone muted.',
+  'camera-off': 'Camera off.',
+  'screen-sharing': 'Sharing your screen.',
 } as const;
 
 export type StatusId = keyof typeof STATUS_MESSAGES;

@@ -133,4 +133,22 @@ export const CHANNEL_MESSAGES: MessageEntry[] = [
     action: 'Connect one, or check that the browser may see it.',
     evidence: 'inferred',
   },
+  {
+    id: 'DEVICE_NOT_FOUND:device-id',
+    title: 'The chosen camera or microphone is not connected.',
+    action: 'Pick one the browser lists (camera-id, microphone-id); the one in use keeps running.',
+    evidence: 'seen',
+  },
+  {
+    id: 'PERMISSION_DENIED:screen-share',
+    title: 'Screen sharing did not start: it was refused or cancelled.',
+    action: 'Add screen-share again and choose a screen, window or tab when the browser asks; the camera stays on meanwhile.',
+    evidence: 'inferred',
+  },
+  {
+    id: 'INVALID_TRACK',
+    title: 'A track given to publish is of the wrong kind.',
+    action: 'Give an audio track as tracks.audio and a video track as tracks.video; the host’s own device is used meanwhile.',
+    evidence: 'seen',
+  },
 ];

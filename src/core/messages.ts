@@ -17,6 +17,8 @@ export function messageIdFor(detail: Pick<RelayErrorDetail, 'code' | 'message'> 
   if (code === 'TIMEOUT' && operation === 'leave') return 'TIMEOUT:leave';
   // Any code: the SDK's refusal of a low stream (core/low-stream.ts), which the show survives.
   if (message.startsWith('dual-stream:')) return 'dual-stream';
+  if (/^(camera|microphone)-id "/.test(message)) return 'DEVICE_NOT_FOUND:device-id';
+  if (code === 'PERMISSION_DENIED' && message.startsWith('screen-share:')) return 'PERMISSION_DENIED:screen-share';
   return byId.has(code) ? code : 'UNEXPECTED_ERROR';
 }
 

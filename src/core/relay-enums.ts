@@ -36,6 +36,7 @@ export const VALIDATION_CODES = [
   'DUPLICATE_DESTINATION',
   'DESTINATION_IS_SOURCE',
   'SOURCE_MISMATCH',
+  'INVALID_TRACK',
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -7,11 +7,17 @@ import type {
   ChannelMediaRelayState,
   IAgoraRTCClient,
   IAgoraRTC,
+  ICameraVideoTrack,
+  ILocalVideoTrack,
+  IMicrophoneAudioTrack,
   IRemoteAudioTrack,
   NetworkQuality,
 } from 'agora-rtc-sdk-ng';
 import type { RelayError, RelayEvent, RelayState, SdkErrorCode } from './relay-enums.js';
 import type {
+  ControlledSdk,
+  ControlledTrack,
+  DeviceTrack,
   ManagedClient,
   ManagedSdk,
   NetworkQualityStats,
@@ -36,4 +42,8 @@ export type SdkTypeChecks = [
   Assert<IAgoraRTCClient extends StreamTypeClient ? true : false>,
   Assert<IRemoteAudioTrack extends RemoteTrack ? true : false>,
   Assert<NetworkQuality extends NetworkQualityStats ? true : false>,
+  Assert<IAgoraRTC extends ControlledSdk ? true : false>,
+  Assert<ICameraVideoTrack extends DeviceTrack ? true : false>,
+  Assert<IMicrophoneAudioTrack extends DeviceTrack ? true : false>,
+  Assert<ILocalVideoTrack extends ControlledTrack ? true : false>,
 ];

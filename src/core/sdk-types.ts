@@ -56,6 +56,48 @@ export interface LocalTrack {
   close(): void;
 }
 
+// ---- managed mode controls: the local tracks' own controls (local-media.ts, devices.ts) ------------------------
+
+/** A local track with the controls the SDK gives every local track (4.x). */
+export interface ControlledTrack extends LocalTrack {
+  readonly trackMediaType: 'audio' | 'video';
+  readonly enabled: boolean;
+  readonly muted: boolean;
+  /** Stops or resumes capture (the camera's light goes off); a published track stays published (measured). */
+  setEnabled(enabled: boolean): Promise<void>;
+  /** Stops or resumes sending; capture goes on. */
+  setMuted(muted: boolean): Promise<void>;
+  getTrackLabel(): string;
+  getMediaStreamTrack(): MediaStreamTrack;
+  on(event: 'track-ended', listener: () => void): void;
+  off(event: string, listener: (...args: never[]) => void): void;
+}
+
+/** A microphone or camera track: switches its device live. */
+export interface DeviceTrack extends ControlledTrack {
+  setDevice(deviceId: string): Promise<void>;
+}
+
+/** A capture device as `getCameras()` / `getMicrophones()` list it (a MediaDeviceInfo). */
+export interface SdkDevice {
+  readonly deviceId: string;
+  readonly label: string;
+}
+
+/** What the device list and the screen need of the AgoraRTC namespace. */
+export interface DeviceSdk {
+  getCameras(skipPermissionCheck?: boolean): Promise<SdkDevice[]>;
+  getMicrophones(skipPermissionCheck?: boolean): Promise<SdkDevice[]>;
+  /**
+   * The SDK's single page-wide slots, `(info) => void` (unknown here: a slot is written as well as read); since 4.18
+   * also the events `camera-changed` and `microphone-changed`.
+   */
+  onCameraChanged?: unknown;
+  onMicrophoneChanged?: unknown;
+  on?(event: 'camera-changed' | 'microphone-changed', listener: () => void): void;
+  off?(event: string, listener: (...args: never[]) => void): void;
+}
+
 export interface RemoteTrack {
   /** Video plays into an element; audio plays with no element. */
   play(element?: HTMLElement | string): void;
@@ -120,6 +162,13 @@ export interface ManagedSdk extends RelaySdk {
     httpRetryConfig?: RetryConfig;
     websocketRetryConfig?: RetryConfig;
   }): ManagedClient;
-  createMicrophoneAudioTrack(): Promise<LocalTrack>;
-  createCameraVideoTrack(): Promise<LocalTrack>;
+  createMicrophoneAudioTrack(config?: { microphoneId?: string }): Promise<LocalTrack>;
+  createCameraVideoTrack(config?: { cameraId?: string }): Promise<LocalTrack>;
+}
+
+/** Managed mode with its controls: devices by id, and the screen. */
+export interface ControlledSdk extends ManagedSdk, DeviceSdk {
+  createMicrophoneAudioTrack(config?: { microphoneId?: string }): Promise<DeviceTrack>;
+  createCameraVideoTrack(config?: { cameraId?: string }): Promise<DeviceTrack>;
+  createScreenVideoTrack(config: Record<string, never>, withAudio: 'disable'): Promise<ControlledTrack>;
 }

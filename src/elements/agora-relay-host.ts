@@ -3,6 +3,7 @@
 // mode (host-managed.ts, host-tiles.ts) is a further chunk that a page bringing its own client never fetches.
 import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import type { RelayClient, RelaySdk, RelayState, TokenProvider } from '../core/index.js';
+import type { PageTracks } from '../core/local-media.js';
 import type { HostController } from './host-controller.js';
 import { LazyInternals, LazyModule } from './lazy-internals.js';
 
@@ -30,6 +31,14 @@ const controller = new LazyModule(() => import('./host-controller.js'));
  *   them as they are. Anything else is an `agora-relay-error` (`INVALID_VOLUME`) and the volume stays.
  * @attr dual-stream - Managed mode: also publish a low stream (the SDK's dual stream), which audience tiles narrower
  *   than 320 px use. A failure is an `agora-relay-error` and the high stream goes on.
+ * @attr preview - Managed mode: show the local camera without joining; removing it goes live (join, publish, relay),
+ *   setting it again stops the relay, unpublishes and leaves, keeping the camera and microphone open.
+ * @attr microphone-muted - Managed mode: the microphone is muted (still published; co-hosts hear silence).
+ * @attr camera-off - Managed mode: the video is off (the camera's light too; the publication stays).
+ * @attr camera-id - Managed mode: the camera's `deviceId` (from `devices-change`); switched live.
+ * @attr microphone-id - Managed mode: the microphone's `deviceId`; switched live.
+ * @attr screen-share - Managed mode: publish the screen instead of the camera (the browser asks which). Removed by
+ *   the host when sharing stops from the browser's own UI (`screen-share-ended`).
  *
  * @fires {CustomEvent<RelayStateDetail>} channel-media-relay-state - `{ state, previousState, code? }`: the SDK's
  *   relay state.
@@ -46,10 +55,17 @@ const controller = new LazyModule(() => import('./host-controller.js'));
  * @fires {CustomEvent<RemoteUserDetail>} user-unpublished - Managed mode: `{ uid, mediaType }`.
  * @fires {CustomEvent<NetworkQualityDetail>} network-quality - Managed mode: `{ uplink, downlink }`, the SDK's
  *   last-mile quality every 2 s once joined: 0 unknown, 1 excellent … 5 very bad, 6 down.
+ * @fires {CustomEvent<DevicesDetail>} devices-change - Managed mode: `{ cameras, microphones }`, each a list of
+ *   `{ deviceId, label }`: once the camera or microphone opened (after permission), and on each plugged in or out.
+ * @fires {CustomEvent<ScreenShareEndedDetail>} screen-share-ended - Managed mode: `{ reason }`, `ended` when the
+ *   person stopped sharing from the browser's own UI, `failed` when sharing never began (refused or cancelled); the
+ *   host removed `screen-share` and shows the camera again.
  *
  * @slot - `<agora-relay-destination>` elements, in the order they relay.
  *
  * @csspart local - Managed mode: the local camera preview.
+ * @csspart local-label - Managed mode: a label on the local tile, `data-state="microphone-muted"`, `camera-off`,
+ *   `screen-share` or `preview` (e.g. "Camera off").
  * @csspart remotes - Managed mode: the grid of remote users.
  * @csspart remote - Managed mode: one remote user's video.
  * @csspart cohost-mute - Managed mode: the button in a co-host's tile that mutes that co-host on this page only
@@ -83,6 +99,13 @@ export class AgoraRelayHost extends LitElement {
     joinTimeout: { attribute: 'join-timeout', type: Number },
     tokenUrl: { attribute: 'token-url' },
     tokenProvider: { attribute: false },
+    preview: { type: Boolean, reflect: true },
+    microphoneMuted: { attribute: 'microphone-muted', type: Boolean, reflect: true },
+    cameraOff: { attribute: 'camera-off', type: Boolean, reflect: true },
+    cameraId: { attribute: 'camera-id' },
+    microphoneId: { attribute: 'microphone-id' },
+    screenShare: { attribute: 'screen-share', type: Boolean, reflect: true },
+    tracks: { attribute: false },
     client: { attribute: false },
     sdk: { attribute: false },
     // Co-hosts' audio, dual stream (host-cohosts.ts).
@@ -116,6 +139,31 @@ export class AgoraRelayHost extends LitElement {
 
   /** Fetch any token that is not given from this endpoint (`purpose`: `join`, `relay-source`, `relay-destination`). */
   tokenUrl: string | undefined;
+
+  /** Managed mode: show the local camera without joining; set to false to go live, to true to leave again. */
+  preview = false;
+
+  /** Managed mode: mute the microphone (the publication stays). */
+  microphoneMuted = false;
+
+  /** Managed mode: turn the video off (the camera's capture stops; the publication stays). */
+  cameraOff = false;
+
+  /** Managed mode: the camera's device id; changing it switches live. */
+  cameraId: string | undefined;
+
+  /** Managed mode: the microphone's device id; changing it switches live. */
+  microphoneId: string | undefined;
+
+  /** Managed mode: publish the screen instead of the camera. */
+  screenShare = false;
+
+  /**
+   * Managed mode: your own local tracks to publish instead of the default microphone and camera, `{ audio?:
+   * ILocalAudioTrack, video?: ILocalVideoTrack }` (a canvas, a processed camera). They stay yours: the host publishes
+   * and unpublishes them, mutes them as asked (and puts that back when it lets go), and never closes them.
+   */
+  tracks: PageTracks | null = null;
 
   /** `async ({ channelName, uid, purpose }) => token`, for tokens not given; preferred over `token-url`. */
   tokenProvider: TokenProvider | null = null;

@@ -1,12 +1,16 @@
 // The DOM events the elements dispatch: bubbling and composed, so a listener on any ancestor (or a framework's
 // declarative binding) hears them through shadow roots. Their details are the core's, minus anything internal.
 import type { DestinationStatus, RelayErrorDetail, RelayEventDetail, RelayStateDetail } from '../core/index.js';
-import type { ConnectionStateDetail, RemoteUserDetail } from '../core/managed-host.js';
-
+import type { ConnectionStateDetail, DevicesDetail, RemoteUserDetail } from '../core/managed-host.js';
 import type { NetworkQualityDetail } from '../core/network-quality.js';
 
-export type { ConnectionStateDetail, RemoteUserDetail } from '../core/managed-host.js';
 export type { NetworkQualityDetail } from '../core/network-quality.js';
+export type { ConnectionStateDetail, DeviceEntry, DevicesDetail, RemoteUserDetail } from '../core/managed-host.js';
+
+/** Why screen sharing stopped without the page removing `screen-share`. */
+export interface ScreenShareEndedDetail {
+  reason: 'ended' | 'failed';
+}
 
 export interface DestinationStatusEventDetail {
   channelName: string;
@@ -27,6 +31,9 @@ export interface AgoraRelayEventMap {
   'user-unpublished': CustomEvent<RemoteUserDetail>;
   /** Managed host and audience: the SDK's `network-quality`, every 2 s once joined. */
   'network-quality': CustomEvent<NetworkQualityDetail>;
+  /** Managed mode controls: the cameras and microphones; screen sharing stopped by the browser. */
+  'devices-change': CustomEvent<DevicesDetail>;
+  'screen-share-ended': CustomEvent<ScreenShareEndedDetail>;
 }
 
 /** The managed-mode events the host mirrors from its client. */

@@ -15,6 +15,16 @@ import { HostTiles } from './host-tiles.js';
 import type * as StatusLine from './host-status-line.js';
 import type { HostCohosts } from './host-cohosts.js';
 
+/** The host's local media controls, as managed mode applies them. */
+const localSettings = (host: AgoraRelayHost) => ({
+  microphoneMuted: host.microphoneMuted,
+  cameraOff: host.cameraOff,
+  cameraId: host.cameraId ?? '',
+  microphoneId: host.microphoneId ?? '',
+  screenShare: host.screenShare,
+  tracks: host.tracks,
+});
+
 /** Managed mode leaves and joins again when the SDK's relay is stuck: after 1 s, 2 s, 4 s, then it gives up. */
 export const RECOVERY_DELAYS_MS = [1000, 2000, 4000];
 
@@ -37,6 +47,9 @@ export class ManagedMode {
   #cohosts: HostCohosts | undefined;
   /** The last failure the status line shows, until the next join (or, for a relay failure, the relay running). */
   #error: RelayErrorDetail | undefined;
+  /** Whether the managed host is (or is going) live rather than in preview, and the switch under way. */
+  #live = false;
+  #switching: Promise<void> = Promise.resolve();
 
   constructor(host: AgoraRelayHost, controller: HostController) {
     this.#host = host;
@@ -74,13 +87,16 @@ export class ManagedMode {
     }
   }
 
-  /** The client managed mode made (joined or joining), if any. */
+  /** The client managed mode made (joined or joining), if any; none in preview, so the relay stops and stays off. */
   get client() {
-    return this.#managed?.client ?? null;
+    return this.#live ? (this.#managed?.client ?? null) : null;
   }
 
   render(): TemplateResult | undefined {
-    return this.#managed && this.#tiles.render(this.#managed, this.#words?.statusLine(this.#host, this.#managed, this.#error));
+    const managed = this.#managed;
+    if (!managed) return undefined;
+    const status = this.#words?.statusLine(this.#host, managed, this.#error, !this.#live);
+    return this.#tiles.render(managed, status, !this.#live);
   }
 
   willUpdate(): void {
@@ -106,7 +122,11 @@ export class ManagedMode {
     const host = this.#host;
     const wanted = host.isConnected && !!host.appId && !host.client;
     const key = wanted ? JSON.stringify([host.appId, host.channelName, host.joinUid, host.joinToken]) : '';
-    if (key === this.#key) return;
+    this.#managed?.updateLocal(localSettings(host));
+    if (key === this.#key) {
+      if (this.#managed && this.#live === host.preview) this.#switchLive(this.#managed, !host.preview);
+      return;
+    }
     this.#key = key;
     void this.#stop().then(() => (key && key === this.#key ? this.#start(key) : undefined));
   }
@@ -149,7 +169,6 @@ export class ManagedMode {
     await new Promise<void>((resolve) => nextTask(resolve));
     if (key !== this.#key || this.#managed) return;
     const host = this.#host;
-    const session = this.#controller.session;
     const managed = new ManagedHost({
       appId: host.appId ?? '',
       channelName: host.channelName,
@@ -166,15 +185,70 @@ export class ManagedMode {
     }
     managed.addEventListener('agora-relay-error', (event) => emit(host, 'agora-relay-error', event.detail));
     managed.addEventListener('media-change', () => host.requestUpdate());
+    managed.addEventListener('devices-change', (event) => emit(host, 'devices-change', event.detail));
+    managed.addEventListener('screen-share-ended', (event) => {
+      // Sharing stopped by itself: the attribute says so too (the host shows the camera again).
+      host.screenShare = false;
+      emit(host, 'screen-share-ended', event.detail);
+    });
     this.#managed = managed;
     this.#error = undefined;
+    this.#live = false;
+    // After the error is cleared: a refused track reported here stays on the status line.
+    managed.updateLocal(localSettings(host));
     host.requestUpdate();
+    if (host.preview) {
+      await managed.preview();
+      host.requestUpdate();
+      return;
+    }
+    this.#switchLive(managed, true);
+    await this.#switching;
+  }
+
+  /** Preview and live, one after the other: going live joins, publishes and relays; back to preview undoes that. */
+  #switchLive(managed: ManagedHost, live: boolean): void {
+    this.#live = live;
+    if (live) {
+      this.#switching = this.#switching.then(() => this.#goLive(managed));
+      return;
+    }
+    // Back to preview at once, not after a join or publish still under way: leaving cuts that short.
+    const leaving = this.#toPreview(managed);
+    this.#switching = Promise.all([this.#switching, leaving]).then(() => undefined);
+  }
+
+  async #goLive(managed: ManagedHost): Promise<void> {
+    if (this.#managed !== managed || !this.#live) return;
+    this.#error = undefined;
     const published = await managed.connect();
     if (this.#managed !== managed) return;
-    host.requestUpdate();
+    this.#host.requestUpdate();
+    if (!this.#live) return;
+    const session = this.#controller.session;
     session.client = managed.client;
     // The host published itself: say so, so the relay starts at once.
     if (published) await session.start().catch(() => undefined);
+  }
+
+  /** Stops the relay (bounded), then unpublishes and leaves; the local tracks stay open and shown. */
+  async #toPreview(managed: ManagedHost): Promise<void> {
+    if (this.#managed !== managed || this.#live) return;
+    const session = this.#controller.session;
+    if (session.client === managed.client) session.client = null;
+    await this.#relayStopped();
+    await managed.leave();
+    this.#host.requestUpdate();
+  }
+
+  async #relayStopped(): Promise<void> {
+    if ((await withinLimit(this.#controller.session.settled(), RELAY_STOP_WAIT_MS)) === 'timeout') {
+      emit(this.#host, 'agora-relay-error', {
+        code: 'TIMEOUT',
+        message: `Stopping the relay got no answer within ${RELAY_STOP_WAIT_MS / 1000} s; leaving anyway.`,
+        operation: 'stop',
+      });
+    }
   }
 
   /**
@@ -189,13 +263,7 @@ export class ManagedMode {
     this.#tiles.stop();
     managed.releaseMedia();
     if (session.client === managed.client) session.client = null;
-    if ((await withinLimit(session.settled(), RELAY_STOP_WAIT_MS)) === 'timeout') {
-      emit(this.#host, 'agora-relay-error', {
-        code: 'TIMEOUT',
-        message: `Stopping the relay got no answer within ${RELAY_STOP_WAIT_MS / 1000} s; leaving anyway.`,
-        operation: 'stop',
-      });
-    }
+    await this.#relayStopped();
     await managed.close();
     this.#host.requestUpdate();
   }

@@ -9,7 +9,12 @@ import type { AgoraRelayHost } from './agora-relay-host.js';
 
 export { clearedByRunningRelay } from '../core/host-status.js';
 
-export function statusLine(host: AgoraRelayHost, managed: ManagedHost, error: RelayErrorDetail | undefined): TemplateResult {
+export function statusLine(
+  host: AgoraRelayHost,
+  managed: ManagedHost,
+  error: RelayErrorDetail | undefined,
+  preview = false,
+): TemplateResult {
   // The destinations the relay runs to: those whose status says so, while the relay runs.
   const relaying =
     host.state === 'RELAY_STATE_RUNNING'
@@ -21,6 +26,10 @@ export function statusLine(host: AgoraRelayHost, managed: ManagedHost, error: Re
     relaying,
     channel: host.channelName,
     error,
+    preview,
+    microphoneMuted: managed.local.microphoneMuted,
+    cameraOff: managed.local.cameraOff,
+    screenSharing: managed.local.screenSharing,
   });
   return html`<p part="status" role="status" aria-live="polite" data-kind=${status.kind}>${status.text}</p>`;
 }

@@ -33,7 +33,34 @@ export const tileStyles = css`
     position: absolute;
     inset: 0;
   }
+  .local-video {
+    position: absolute;
+    inset: 0;
+  }
+  .local-labels {
+    position: absolute;
+    left: 8px;
+    bottom: 8px;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  [part='local-label'] {
+    padding: 2px 6px;
+    border-radius: 3px;
+    background: rgb(0 0 0 / 60%);
+    color: #fff;
+    font-size: 0.8em;
+  }
 `;
+
+/** The words on the local tile for what the local media does. */
+const LOCAL_LABELS = [
+  ['preview', 'Preview'],
+  ['screen-share', 'Sharing your screen'],
+  ['microphone-muted', 'Microphone muted'],
+  ['camera-off', 'Camera off'],
+] as const;
 
 type Player = (LocalTrack | RemoteTrack) & { media?: MediaStreamTrack };
 
@@ -61,11 +88,19 @@ export class HostTiles {
     }
   }
 
-  render(managed: ManagedHost, status?: TemplateResult): TemplateResult {
+  render(managed: ManagedHost, status?: TemplateResult, preview = false): TemplateResult {
     const users = managed.remoteUsers.filter((user) => user.hasVideo);
+    const { local } = managed;
+    const on = { preview, 'screen-share': local.screenSharing, 'microphone-muted': local.microphoneMuted, 'camera-off': local.cameraOff };
+    const labels = LOCAL_LABELS.filter(([state]) => on[state]);
     return html`
       <div class="stage">
-        <div part="local" role="img" aria-label="Your camera"></div>
+        <div part="local" role="img" aria-label=${['Your camera', ...labels.map(([, words]) => words)].join(': ')}>
+          <div class="local-video"></div>
+          <div class="local-labels">
+            ${labels.map(([state, words]) => html`<span part="local-label" data-state=${state}>${words}</span>`)}
+          </div>
+        </div>
         <div part="remotes" role="group" aria-label="Co-hosts">
           ${repeat(
             users,
@@ -92,7 +127,15 @@ export class HostTiles {
       this.#played.add(track);
       track.play(tile as HTMLElement);
     };
-    play(root.querySelector('[part="local"]'), managed.localVideoTrack);
+    // Camera off: no picture in the tile (the SDK's own player stops too), the label says why.
+    const localTile = root.querySelector('[part="local"] .local-video');
+    const local = managed.local.cameraOff ? undefined : managed.localVideoTrack;
+    const showing = localTile && this.#playing.get(localTile);
+    if (localTile && showing && showing !== local) {
+      showing.stop();
+      this.#playing.delete(localTile);
+    }
+    play(localTile, local);
     for (const user of managed.remoteUsers) {
       const tile = root.querySelector(`[part="remote"][data-uid="${CSS.escape(String(user.uid))}"] .video`);
       // Our own <video>, not the SDK's player: until the co-host's first frame its play() stays pending, and a removal

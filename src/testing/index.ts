@@ -8,6 +8,7 @@ export type { FakeHold, FakeMethod } from './fake/call-plan.js';
 export type { FakeNetworkControls } from './fake/network.js';
 export type { FakeChannelMediaRelayConfiguration, RelayConfigSnapshot, RelayInfoSnapshot } from './fake/relay-configuration.js';
 export type { FakeLocalTrack, FakeTrackKind } from './fake/fake-tracks.js';
+export type { FakeDevice, FakeDeviceInfo, FakeDeviceKind, FakeDevicesControls } from './fake/fake-devices.js';
 export type { FakeRemoteUser, FakeMediaType } from './fake/remote-user.js';
 export type { FakeAgoraRTCError } from './fake/errors.js';
 export type { FakeFitsSdkTypes } from './fake/type-checks.js';

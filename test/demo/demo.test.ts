@@ -69,6 +69,46 @@ function edit(channelName: string, attribute: string, value: string): void {
 }
 
 describe('demo page (<agora-relay-host> in managed mode on the fake SDK)', () => {
+  it('the camera and microphone controls write the host’s attributes, and the host’s tile and words follow', async () => {
+    const { sdk } = mount(5);
+    await until(running, 'the relay runs');
+    const toggle = (attribute: string) => {
+      const box = $<HTMLInputElement>(`[data-host-attribute="${attribute}"]`);
+      box.checked = !box.checked;
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    const labels = () => [...(demo!.host.shadowRoot?.querySelectorAll('[part="local-label"]') ?? [])].map((label) => label.textContent);
+    const status = () => shadow('[part="status"]')?.textContent?.trim() ?? '';
+    await until(() => $<HTMLSelectElement>('[data-host-attribute="camera-id"]').options.length === 3, 'the cameras listed');
+
+    toggle('microphone-muted');
+    toggle('camera-off');
+    await until(() => labels().length === 2, 'the labels on the local tile');
+    expect(labels()).to.deep.equal(['Microphone muted', 'Camera off']);
+    expect(demo!.host.hasAttribute('camera-off')).to.equal(true);
+    await until(() => status().endsWith('Microphone muted. Camera off.'), 'the status words');
+    toggle('camera-off');
+    toggle('microphone-muted');
+
+    const select = $<HTMLSelectElement>('[data-host-attribute="camera-id"]');
+    select.value = 'fake-camera-2';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const camera = () => sdk.fake.clients[0]!.localTracks.find((track) => track.trackMediaType === 'video');
+    await until(() => camera()?.deviceId === 'fake-camera-2', 'the second camera');
+
+    toggle('screen-share');
+    await until(() => camera()?.getTrackLabel() === 'screen', 'the screen published');
+    camera()!.endFromBrowser();
+    await until(() => !$<HTMLInputElement>('[data-host-attribute="screen-share"]').checked, 'the box unticked by the host');
+    expect(logged()).to.include('screen-share-ended');
+
+    toggle('preview');
+    await until(() => status() === 'Preview: you are not live yet.', 'the preview');
+    await until(() => sdk.fake.clients[0]!.connectionState === 'DISCONNECTED', 'left');
+    toggle('preview');
+    await until(running, 'live again');
+  });
+
   it('joins, publishes, plays the camera and shows RELAY_STATE_RUNNING with every destination relaying', async () => {
     const { sdk, host } = mount(150);
     expect(host.getAttribute('app-id')).to.equal('demo');

@@ -56,10 +56,13 @@ test('<agora-relay-host>: attributes, properties, events with detail types, slot
       ['user-published', 'CustomEvent<RemoteUserDetail>'],
       ['user-unpublished', 'CustomEvent<RemoteUserDetail>'],
       ['network-quality', 'CustomEvent<NetworkQualityDetail>'],
+      ['devices-change', 'CustomEvent<DevicesDetail>'],
+      ['screen-share-ended', 'CustomEvent<ScreenShareEndedDetail>'],
     ],
   );
+  assert.equal(fields.tracks?.type.text, 'PageTracks | null');
   assert.deepEqual(names(host.slots), ['']);
-  assert.deepEqual(names(host.cssParts), ['local', 'remotes', 'remote', 'cohost-mute', 'status']);
+  assert.deepEqual(names(host.cssParts), ['local', 'local-label', 'remotes', 'remote', 'cohost-mute', 'status']);
   assert.deepEqual(names(host.cssProperties), ['--agora-relay-gap', '--agora-relay-tile-width', '--agora-relay-tile-background']);
 });
 

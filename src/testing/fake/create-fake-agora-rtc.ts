@@ -4,7 +4,8 @@ import { FakeAutoplay } from './autoplay.js';
 import type { FakeClientConfig } from './fake-client.js';
 import { FakeClient } from './fake-client.js';
 import { sdkError } from './errors.js';
-import { createCanvasVideoTrack, createSilentAudioTrack, FakeLocalTrack } from './fake-tracks.js';
+import { FakeDevices, type FakeDevice, type FakeDeviceKind, type FakeDevicesControls } from './fake-devices.js';
+import { createCanvasVideoTrack, createScreenTrack, createSilentAudioTrack, FakeLocalTrack } from './fake-tracks.js';
 import { FakeNetwork } from './network.js';
 import type { FakeNetworkControls } from './network.js';
 import type { FakeAgoraRTCOptions } from './options.js';
@@ -15,7 +16,7 @@ import { sleep } from './timing.js';
 import { checkOneOf, checkRetryConfig } from './validation.js';
 
 /** Which local track creation `failNextTrack` makes fail. */
-export type FakeTrackSource = 'camera' | 'microphone';
+export type FakeTrackSource = 'camera' | 'microphone' | 'screen';
 
 /** Namespace-level controls: `AgoraRTC.fake`. */
 export interface FakeAgoraRTCControls {
@@ -32,6 +33,8 @@ export interface FakeAgoraRTCControls {
   refuseAutoplay(refuse: boolean): void;
   /** How many times a refusal was reported (real refusals by the browser included). */
   readonly autoplayReports: number;
+  /** The cameras and microphones: `list`, `plug(kind, deviceId, label?)`, `unplug(deviceId)`. */
+  readonly devices: FakeDevicesControls;
 }
 
 /** The fake namespace. */
@@ -42,12 +45,21 @@ export interface FakeAgoraRTC {
   readonly ChannelMediaRelayEvent: typeof ChannelMediaRelayEvent;
   createClient(config?: FakeClientConfig): FakeClient;
   createChannelMediaRelayConfiguration(): FakeChannelMediaRelayConfiguration;
-  createCameraVideoTrack(config?: unknown): Promise<FakeLocalTrack>;
-  createMicrophoneAudioTrack(config?: unknown): Promise<FakeLocalTrack>;
+  createCameraVideoTrack(config?: { cameraId?: string }): Promise<FakeLocalTrack>;
+  createMicrophoneAudioTrack(config?: { microphoneId?: string }): Promise<FakeLocalTrack>;
   createCustomVideoTrack(config: { mediaStreamTrack: MediaStreamTrack }): FakeLocalTrack;
+  createCustomAudioTrack(config: { mediaStreamTrack: MediaStreamTrack }): FakeLocalTrack;
+  /** The screen (a canvas of its own colour); its `endFromBrowser()` is the browser's "Stop sharing". */
+  createScreenVideoTrack(config: object, withAudio: 'disable'): Promise<FakeLocalTrack>;
+  /** What is plugged in (MediaDeviceInfo-shaped), as if permission were granted. */
+  getCameras(skipPermissionCheck?: boolean): Promise<FakeDevice[]>;
+  getMicrophones(skipPermissionCheck?: boolean): Promise<FakeDevice[]>;
   /** The SDK's one page-wide slot for autoplay refusals. */
   onAutoplayFailed: (() => void) | undefined;
-  /** Namespace events: only `autoplay-failed` is emitted. */
+  /** The SDK's page-wide slots for a device plugged in or out: `(info) => void`. */
+  onCameraChanged: unknown;
+  onMicrophoneChanged: unknown;
+  /** Namespace events: `autoplay-failed`, `camera-changed`, `microphone-changed`. */
   on(event: string, listener: () => void): void;
   off(event: string, listener: () => void): void;
   setLogLevel(level: number): void;
@@ -70,12 +82,33 @@ export function createFakeAgoraRTC(options?: FakeAgoraRTCOptions): FakeAgoraRTC 
   const clients: FakeClient[] = [];
   const trackFailures = new Map<FakeTrackSource, { code: string; message: string }[]>();
   const autoplay = new FakeAutoplay();
+  const devices = new FakeDevices();
+  /** Camera and microphone tracks, ended when their device is unplugged. */
+  const deviceTracks = new Set<FakeLocalTrack>();
+  devices.onUnplugged = (device) => {
+    for (const track of [...deviceTracks]) if (track.deviceId === device.deviceId) track.endFromBrowser();
+  };
+  const capturing = (track: FakeLocalTrack) => {
+    deviceTracks.add(track);
+    track.once('track-ended', () => deviceTracks.delete(track));
+    return track;
+  };
 
   async function createTrack(kind: FakeTrackSource, make: () => FakeLocalTrack): Promise<FakeLocalTrack> {
     await sleep(resolved.latency);
     const failure = trackFailures.get(kind)?.shift();
     if (failure) throw sdkError(failure.code, failure.message);
     return make();
+  }
+
+  /** The device a camera or microphone opens: an id nobody lists fails as the SDK's getUserMedia does (measured). */
+  function deviceSource(kind: FakeDeviceKind, deviceId: string | undefined) {
+    const device = devices.find(kind, deviceId);
+    if (!device) {
+      if (deviceId) throw sdkError('UNEXPECTED_ERROR', 'can not find stream after getUserMedia');
+      throw sdkError('DEVICE_NOT_FOUND', 'NotFoundError: Requested device not found');
+    }
+    return { kind, device, find: (id: string) => devices.find(kind, id) };
   }
 
   const namespace: FakeAgoraRTC = {
@@ -95,15 +128,25 @@ export function createFakeAgoraRTC(options?: FakeAgoraRTCOptions): FakeAgoraRTC 
       return client;
     },
     createChannelMediaRelayConfiguration: () => new FakeChannelMediaRelayConfiguration(),
-    createCameraVideoTrack: () => createTrack('camera', createCanvasVideoTrack),
-    createMicrophoneAudioTrack: () => createTrack('microphone', createSilentAudioTrack),
+    createCameraVideoTrack: (config) =>
+      createTrack('camera', () => capturing(createCanvasVideoTrack(deviceSource('videoinput', config?.cameraId)))),
+    createMicrophoneAudioTrack: (config) =>
+      createTrack('microphone', () => capturing(createSilentAudioTrack(deviceSource('audioinput', config?.microphoneId)))),
     createCustomVideoTrack: ({ mediaStreamTrack }) => new FakeLocalTrack('video', mediaStreamTrack),
+    createCustomAudioTrack: ({ mediaStreamTrack }) => new FakeLocalTrack('audio', mediaStreamTrack),
+    createScreenVideoTrack: () => createTrack('screen', createScreenTrack),
+    getCameras: async () => devices.of('videoinput'),
+    getMicrophones: async () => devices.of('audioinput'),
     onAutoplayFailed: undefined,
+    onCameraChanged: undefined,
+    onMicrophoneChanged: undefined,
     on: (event, listener) => {
       if (event === 'autoplay-failed') autoplay.on(listener);
+      else devices.events.on(event, listener);
     },
     off: (event, listener) => {
       if (event === 'autoplay-failed') autoplay.off(listener);
+      else devices.events.off(event, listener);
     },
     setLogLevel: () => undefined,
     disableLogUpload: () => undefined,
@@ -123,8 +166,10 @@ export function createFakeAgoraRTC(options?: FakeAgoraRTCOptions): FakeAgoraRTC 
       get autoplayReports() {
         return autoplay.reports;
       },
+      devices,
     },
   };
   autoplay.attach(namespace);
+  devices.attach(namespace);
   return namespace;
 }

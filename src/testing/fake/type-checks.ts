@@ -1,5 +1,12 @@
 // Compile-time proof that the fake fits the slice of the SDK the core uses (src/core/sdk-types.ts). Type-only.
-import type { ManagedClient, ManagedSdk, RelayClient, RelayConfiguration, RelaySdk } from '../../core/sdk-types.js';
+import type {
+  ControlledSdk,
+  ManagedClient,
+  ManagedSdk,
+  RelayClient,
+  RelayConfiguration,
+  RelaySdk,
+} from '../../core/sdk-types.js';
 import type { FakeAgoraRTC } from './create-fake-agora-rtc.js';
 import type { FakeClient } from './fake-client.js';
 import type { FakeChannelMediaRelayConfiguration } from './relay-configuration.js';
@@ -11,4 +18,5 @@ export type FakeFitsSdkTypes = [
   Assert<FakeAgoraRTC extends RelaySdk ? true : false>,
   Assert<FakeClient extends ManagedClient ? true : false>,
   Assert<FakeAgoraRTC extends ManagedSdk ? true : false>,
+  Assert<FakeAgoraRTC extends ControlledSdk ? true : false>,
 ];

@@ -20,12 +20,15 @@ export interface ChannelMember {
   rejoinToken?: string;
   /** Set on a user a running relay brings in: the channel and uid whose own streams it carries. */
   relayOf?: { channel: string; uid: Uid };
+  /** Published media the member muted (the SDK's `control` `mute_local_audio` / `mute_local_video`). */
+  muted?: { audio?: boolean; video?: boolean };
 }
 
 /** Told of membership and stream changes (the media path follows them). */
 export interface ChannelWatcher {
   added?(channel: string, member: ChannelMember): void;
   streamsChanged?(channel: string, member: ChannelMember): void;
+  mutedChanged?(channel: string, member: ChannelMember, media: 'audio' | 'video', muted: boolean): void;
   removed?(channel: string, member: ChannelMember): void;
 }
 
@@ -37,6 +40,10 @@ export function streamPushes(member: ChannelMember): [string, Record<string, unk
   const ids = { uid: member.uid, uint_id: member.uintId };
   if (member.audioSsrc !== undefined) pushes.push(['on_add_audio_stream', { ...ids, audio: true, ssrcId: member.audioSsrc }]);
   if (member.videoSsrc !== undefined) pushes.push(['on_add_video_stream', { ...ids, video: true, ssrcId: member.videoSsrc }]);
+  // A muted stream is announced, then said muted (the SDK's `mute_audio` / `mute_video` pushes, read from 4.24.8).
+  for (const media of ['audio', 'video'] as const) {
+    if (member.muted?.[media] && member[`${media}Ssrc`] !== undefined) pushes.push([`mute_${media}`, { uid: member.uid }]);
+  }
   return pushes;
 }
 
@@ -106,9 +113,23 @@ export class Channels {
     if (!member || (member.audioSsrc === undefined && member.videoSsrc === undefined)) return;
     if (media.audio) delete member.audioSsrc;
     if (media.video) delete member.videoSsrc;
+    if (media.audio && member.muted) delete member.muted.audio;
+    if (media.video && member.muted) delete member.muted.video;
     this.#announce(channel, member, 'on_remove_stream', { uid: member.uid, uint_id: member.uintId });
     for (const [type, message] of streamPushes(member)) this.#announce(channel, member, type, message);
     for (const watcher of this.watchers) watcher.streamsChanged?.(channel, member);
+  }
+
+  /**
+   * A member muted or unmuted published media: the others get `mute_video {uid}` (`unmute_…`, `…_audio`), on which
+   * the SDK emits user-unpublished (user-published); a relay carries it into its destination channels.
+   */
+  mute(channel: string, uid: Uid, media: 'audio' | 'video', muted: boolean): void {
+    const member = this.member(channel, uid);
+    if (!member || !!member.muted?.[media] === muted) return;
+    member.muted = { ...member.muted, [media]: muted };
+    this.#announce(channel, member, `${muted ? 'mute' : 'unmute'}_${media}`, { uid: member.uid });
+    for (const watcher of this.watchers) watcher.mutedChanged?.(channel, member, media, muted);
   }
 
   remove(channel: string, uid: Uid, reason: string): void {

@@ -1,5 +1,5 @@
 // Which media a `publish` / `unpublish` request is about: `_message.ortc` lists streams by `stream_type`
-// ("audio", "high" and "low" for video), each with its `ssrcs` (measured with 4.24.8).
+// ("audio", "high" and "low" for video, "screen" for a screen track), each with its `ssrcs` (measured with 4.24.8).
 
 export interface MediaSsrcs {
   audio?: number;
@@ -16,7 +16,7 @@ export function streamSsrcs(message: Record<string, unknown>): MediaSsrcs {
   for (const stream of Array.isArray(message.ortc) ? (message.ortc as OrtcStream[]) : []) {
     const ssrc = stream.ssrcs?.[0]?.ssrcId ?? 0;
     if (stream.stream_type === 'audio') found.audio = ssrc;
-    else if (stream.stream_type === 'high') found.video = ssrc;
+    else if (stream.stream_type === 'high' || stream.stream_type === 'screen') found.video = ssrc;
   }
   return found;
 }

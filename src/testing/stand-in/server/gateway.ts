@@ -147,6 +147,15 @@ export class Gateway implements GatewayControls {
           this.channels.unpublish(session.channel, session.member.uid, { audio: audio !== undefined, video: video !== undefined });
         }
         return;
+      case 'control': {
+        session.reply(request, {});
+        // setMuted / setEnabled on a published track: `{ action: 'mute_local_video', … }` (measured with 4.24.8).
+        const action = /^(un)?mute_local_(audio|video)$/.exec(String(message.action ?? ''));
+        if (action && session.channel && session.member) {
+          this.channels.mute(session.channel, session.member.uid, action[2] as 'audio' | 'video', !action[1]);
+        }
+        return;
+      }
       case 'subscribe':
       case 'unsubscribe':
         session.reply(request, {});

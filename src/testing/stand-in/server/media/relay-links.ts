@@ -121,6 +121,9 @@ export class RelayLinks implements ChannelWatcher {
     if (added.audio || added.video) {
       this.channels.publish(channel, view.uid, { ...(added.audio && { audio: true }), ...(added.video && { video: true }) });
     }
+    for (const media of ['audio', 'video'] as const) {
+      if (has[media]) this.channels.mute(channel, view.uid, media, !!source?.muted?.[media]);
+    }
   }
 
   // Channel changes: a source's streams come and go.
@@ -135,6 +138,10 @@ export class RelayLinks implements ChannelWatcher {
       if (link.sourceChannel !== channel || key(link.sourceUid ?? '') !== key(member.uid)) continue;
       for (const [viewChannel, view] of link.views) this.#mirror(viewChannel, view);
     }
+  }
+
+  mutedChanged(channel: string, member: ChannelMember): void {
+    this.streamsChanged(channel, member);
   }
 
   removed(channel: string, member: ChannelMember): void {

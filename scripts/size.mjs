@@ -18,9 +18,11 @@ import config, { isSdkModule, SDK_CHUNK_NAME } from '../rollup.config.mjs';
 /**
  * The entry's budget, gzip bytes. Issue 10 moved everything but the element classes, their property declarations
  * and the registration into lazy chunks (README, "Lazy loading"): 17,478 B → 7,256 B, of which Lit is ~5.6 KB and our
- * own code ~1.6 KB. Set at that figure + ~2%.
+ * own code ~1.6 KB. Set at that figure + ~2%. Issue 14's managed-mode controls (nine reactive properties: preview,
+ * mute, camera, devices, screen share, tracks, co-host volume, dual stream) brought it to 7,440 B: budget ~2% above,
+ * still under the 8 KB goal.
  */
-export const ENTRY_BUDGET = 7_400;
+export const ENTRY_BUDGET = 7_600;
 
 /**
  * What a relay fetches before its first SDK call, entry included, SDK chunk left out: gzip bytes and requests.
@@ -32,11 +34,13 @@ export const ENTRY_BUDGET = 7_400;
  * status wiring (issue 11) brought them to BYO 16,861 B and managed 22,069 B, same requests; budgets ~2% above.
  * Managed mode's controls (issue 14: preview and live, the local tile's labels, the settings handed on) brought
  * managed to 22,999 B, same requests; the local media itself (core/local-media.ts, devices.ts, ~3 KB) is a chunk of
- * its own, loaded while joining, off this path. Budget ~2% above.
+ * its own, loaded while joining, off this path. With the co-hosts' audio, dual stream and network quality (their
+ * UI is a chunk loaded after managed mode's; network quality's listener is on the path): BYO 17,182 B, managed
+ * 23,744 B, same requests. Budgets ~2% above.
  */
 export const PATH_BUDGETS = {
-  byo: { bytes: 17_200, requests: 3 },
-  managed: { bytes: 23_500, requests: 5 },
+  byo: { bytes: 17_500, requests: 3 },
+  managed: { bytes: 24_200, requests: 5 },
 };
 
 /** Strings found only in the SDK's code: any of them in the entry means SDK code got in. */

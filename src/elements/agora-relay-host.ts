@@ -27,10 +27,6 @@ const controller = new LazyModule(() => import('./host-controller.js'));
  * @attr join-token - Managed mode: the join token. Never reflected.
  * @attr join-timeout - Managed mode: milliseconds a join may go unanswered before it fails; default 10000.
  * @attr token-url - Fetch any token not given: `GET {token-url}?channelName=…&uid=…&purpose=…` → `{ "token": "…" }`.
- * @attr cohost-volume - Managed mode: the co-hosts' audio on this page only, 0–100 (default 100); the audience hears
- *   them as they are. Anything else is an `agora-relay-error` (`INVALID_VOLUME`) and the volume stays.
- * @attr dual-stream - Managed mode: also publish a low stream (the SDK's dual stream), which audience tiles narrower
- *   than 320 px use. A failure is an `agora-relay-error` and the high stream goes on.
  * @attr preview - Managed mode: show the local camera without joining; removing it goes live (join, publish, relay),
  *   setting it again stops the relay, unpublishes and leaves, keeping the camera and microphone open.
  * @attr microphone-muted - Managed mode: the microphone is muted (still published; co-hosts hear silence).
@@ -39,6 +35,10 @@ const controller = new LazyModule(() => import('./host-controller.js'));
  * @attr microphone-id - Managed mode: the microphone's `deviceId`; switched live.
  * @attr screen-share - Managed mode: publish the screen instead of the camera (the browser asks which). Removed by
  *   the host when sharing stops from the browser's own UI (`screen-share-ended`).
+ * @attr cohost-volume - Managed mode: the co-hosts' audio on this page only, 0–100 (default 100); the audience hears
+ *   them as they are. Anything else is an `agora-relay-error` (`INVALID_VOLUME`) and the volume stays.
+ * @attr dual-stream - Managed mode: also publish a low stream (the SDK's dual stream), which audience tiles narrower
+ *   than 320 px use. A failure is an `agora-relay-error` and the high stream goes on.
  *
  * @fires {CustomEvent<RelayStateDetail>} channel-media-relay-state - `{ state, previousState, code? }`: the SDK's
  *   relay state.

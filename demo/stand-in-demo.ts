@@ -204,8 +204,26 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
     watchMedia();
   }
 
-  const coHostFrames = (host: AgoraRelayHost) =>
-    host.shadowRoot?.querySelector<HTMLVideoElement>('[part="remote"] video')?.getVideoPlaybackQuality().totalVideoFrames ?? 0;
+  /** Frames each co-host <video> presented since the page first looked at it (requestVideoFrameCallback). */
+  const presented = new WeakMap<HTMLVideoElement, number>();
+  function presentedFrames(video: HTMLVideoElement): number {
+    const seen = presented.get(video);
+    if (seen !== undefined) return seen;
+    presented.set(video, 0);
+    const onFrame = () => {
+      presented.set(video, (presented.get(video) ?? 0) + 1);
+      if (video.isConnected && !disposed) video.requestVideoFrameCallback(onFrame);
+    };
+    if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(onFrame);
+    return 0;
+  }
+
+  // Firefox's getVideoPlaybackQuality() stays at 0 for a <video> playing a MediaStream: its frames are counted as
+  // presented instead (without that, Firefox showed moving co-host pictures under the words "WebRTC did not connect").
+  const coHostFrames = (host: AgoraRelayHost) => {
+    const video = host.shadowRoot?.querySelector<HTMLVideoElement>('[part="remote"] video');
+    return video ? Math.max(video.getVideoPlaybackQuality().totalVideoFrames, presentedFrames(video)) : 0;
+  };
 
   /** Pictures in both co-host tiles: co-hosting works. None after a while: say why WebRTC may not connect. */
   function watchMedia(): void {

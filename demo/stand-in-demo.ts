@@ -100,6 +100,7 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
   let disposed = false;
   let mountedAt = 0;
   let mediaAddress = '';
+  let authority: string | undefined;
 
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => {
@@ -131,6 +132,7 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
       say(`The Agora SDK did not load: ${(error as Error).message}. Run <code>npm install</code>, then reload.`, 'bad');
       return;
     }
+    authority = reach.authority;
     if (!disposed) mount(sdk, reach.addresses);
   }
 
@@ -231,6 +233,12 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
     if (playing) {
       say('Co-hosting: each host shows the other channel’s picture as its co-host, relayed by the stand-in.', 'ok');
     } else if (performance.now() - mountedAt > (options.mediaPatienceMs ?? 15_000)) {
+      // No client joined at all: the edges' certificate (Firefox: one exception per port) rather than media.
+      if (!clients.some((client) => client.connectionState === 'CONNECTED')) {
+        say(advice({ kind: 'not-joined', ...(authority ? { authority } : {}) }), 'bad');
+        later(1000, watchMedia);
+        return;
+      }
       const sent = clients.some((client) => (client.getLocalVideoStats?.().sendBytes ?? 0) > 0);
       say(advice({ kind: 'no-media', address: mediaAddress, sent }), 'bad');
     } else {

@@ -8,13 +8,15 @@
 // stand-in's authority into Firefox the way README's one Firefox step does (an enterprise policy, visible only
 // inside the namespace) instead of waving certificate errors through. Without root it is skipped, saying so.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from './browsers.mjs';
 
 const findTool = (name) => ['/usr/bin/', '/usr/sbin/', '/bin/', '/sbin/'].map((dir) => dir + name).find(existsSync);
 const tools = { unshare: findTool('unshare'), ip: findTool('ip'), mount: findTool('mount') };
 const check = fileURLToPath(new URL('../test/demo/firefox-desktop.mjs', import.meta.url));
+// Counts of an earlier run must never stand in for this one (or for a skipped one) in `npm test`'s closing line.
+rmSync(new URL('../.test-results/firefox-demo.json', import.meta.url), { force: true });
 
 if (process.getuid?.() !== 0 || Object.values(tools).some((tool) => !tool) || process.env.AGORA_RELAY_NO_NETNS === '1') {
   console.log('Skipped: the Firefox desktop demo check needs a network and mount namespace of its own (root, unshare, ip, mount).');

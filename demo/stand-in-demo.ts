@@ -100,6 +100,7 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
   let disposed = false;
   let mountedAt = 0;
   let mediaAddress = '';
+  let authority: string | undefined;
 
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => {
@@ -131,6 +132,7 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
       say(`The Agora SDK did not load: ${(error as Error).message}. Run <code>npm install</code>, then reload.`, 'bad');
       return;
     }
+    authority = reach.authority;
     if (!disposed) mount(sdk, reach.addresses);
   }
 
@@ -204,8 +206,26 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
     watchMedia();
   }
 
-  const coHostFrames = (host: AgoraRelayHost) =>
-    host.shadowRoot?.querySelector<HTMLVideoElement>('[part="remote"] video')?.getVideoPlaybackQuality().totalVideoFrames ?? 0;
+  /** Frames each co-host <video> presented since the page first looked at it (requestVideoFrameCallback). */
+  const presented = new WeakMap<HTMLVideoElement, number>();
+  function presentedFrames(video: HTMLVideoElement): number {
+    const seen = presented.get(video);
+    if (seen !== undefined) return seen;
+    presented.set(video, 0);
+    const onFrame = () => {
+      presented.set(video, (presented.get(video) ?? 0) + 1);
+      if (video.isConnected && !disposed) video.requestVideoFrameCallback(onFrame);
+    };
+    if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(onFrame);
+    return 0;
+  }
+
+  // Firefox's getVideoPlaybackQuality() stays at 0 for a <video> playing a MediaStream: its frames are counted as
+  // presented instead (without that, Firefox showed moving co-host pictures under the words "WebRTC did not connect").
+  const coHostFrames = (host: AgoraRelayHost) => {
+    const video = host.shadowRoot?.querySelector<HTMLVideoElement>('[part="remote"] video');
+    return video ? Math.max(video.getVideoPlaybackQuality().totalVideoFrames, presentedFrames(video)) : 0;
+  };
 
   /** Pictures in both co-host tiles: co-hosting works. None after a while: say why WebRTC may not connect. */
   function watchMedia(): void {
@@ -213,6 +233,12 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
     if (playing) {
       say('Co-hosting: each host shows the other channel’s picture as its co-host, relayed by the stand-in.', 'ok');
     } else if (performance.now() - mountedAt > (options.mediaPatienceMs ?? 15_000)) {
+      // No client joined at all: the edges' certificate (Firefox: one exception per port) rather than media.
+      if (!clients.some((client) => client.connectionState === 'CONNECTED')) {
+        say(advice({ kind: 'not-joined', ...(authority ? { authority } : {}) }), 'bad');
+        later(1000, watchMedia);
+        return;
+      }
       const sent = clients.some((client) => (client.getLocalVideoStats?.().sendBytes ?? 0) > 0);
       say(advice({ kind: 'no-media', address: mediaAddress, sent }), 'bad');
     } else {

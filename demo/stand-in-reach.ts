@@ -7,14 +7,16 @@ import { standInHostName } from '../src/testing/stand-in/browser.js';
 export const DEFAULT_ADDRESSES: StandInAddresses = { accessPoint: { host: '127.0.0.1', port: 7350 }, relay: { port: 7351 } };
 
 export type Reach =
-  | { kind: 'reachable'; addresses: StandInAddresses; acceptAt: string }
+  | { kind: 'reachable'; addresses: StandInAddresses; acceptAt: string; authority?: string }
   | { kind: 'not-running'; message: string; served: boolean }
-  | { kind: 'certificate'; acceptAt: string; served: boolean };
+  | { kind: 'certificate'; acceptAt: string; served: boolean; authority?: string };
 
 interface Status {
   state: 'starting' | 'running' | 'exited' | 'off';
   message: string;
   addresses: StandInAddresses | null;
+  /** The stand-in's local authority (a file path), which Firefox needs imported. */
+  authority?: string | null;
 }
 
 /** Where a person accepts the certificate: the one name the SDK reaches every service by. */
@@ -55,8 +57,8 @@ export async function reachStandIn(statusUrl: string, given?: StandInAddresses):
   }
   const addresses = given ?? known?.addresses ?? DEFAULT_ADDRESSES;
   const acceptAt = acceptAddress(addresses);
-  if (await answers(acceptAt)) return { kind: 'reachable', addresses, acceptAt };
+  if (await answers(acceptAt)) return { kind: 'reachable', addresses, acceptAt, ...(known?.authority ? { authority: known.authority } : {}) };
   // npm start says it runs, so what fails is the certificate; without npm start, either may be the cause.
-  if (served || given) return { kind: 'certificate', acceptAt, served };
+  if (served || given) return { kind: 'certificate', acceptAt, served, ...(known?.authority ? { authority: known.authority } : {}) };
   return { kind: 'not-running', message: `Nothing answered at ${acceptAt}.`, served };
 }

@@ -21,7 +21,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const say = (line) => process.stderr.write(`npm start: ${line}\n`);
 
 /** What the page learns: running (with addresses), starting, or not running and why. */
-const standIn = { state: process.env.STAND_IN === '0' ? 'off' : 'starting', message: '', addresses: null, acceptAt: null };
+const standIn = { state: process.env.STAND_IN === '0' ? 'off' : 'starting', message: '', addresses: null, acceptAt: null, authority: null };
 let child;
 
 function mediaAddress() {
@@ -43,7 +43,7 @@ async function startStandIn() {
   createInterface({ input: child.stdout }).on('line', (line) => {
     try {
       const printed = JSON.parse(line);
-      Object.assign(standIn, { state: 'running', addresses: printed.addresses, acceptAt: printed.acceptAt });
+      Object.assign(standIn, { state: 'running', addresses: printed.addresses, acceptAt: printed.acceptAt, authority: printed.authority });
       say(`stand-in running: accept its certificate once at ${printed.acceptAt}`);
       if (address) say(`WebRTC media goes to ${address} (MEDIA_ADDRESS=loopback keeps it on 127.0.0.1)`);
     } catch {

@@ -121,6 +121,18 @@ describe('the demo page: two hosts co-hosting through the stand-in on the real S
     expect(demo!.status).to.contain('media.peerconnection.ice.loopback');
   });
 
+  it('says the hosts could not join, and what Firefox needs, when the stand-in answers but refuses its gateway sockets', async () => {
+    // What Firefox met with a certificate exception for the linked port alone: the page saw the stand-in, yet every
+    // client's gateway (a port of its own) failed, so no host joined and no picture came.
+    standIn = await startRemoteAgoraStandIn();
+    await standIn.gateway.refuseConnections(true);
+    mount({ addresses: standIn.addresses, mediaPatienceMs: 4000 });
+    await until(() => demo!.status.includes('could join'), 40_000, 'the words about joining');
+    expect(demo!.status).to.contain('neither host could join its channel');
+    expect(demo!.status).to.contain('Trust this CA to identify websites');
+    expect(demo!.status).not.to.contain('WebRTC did not connect');
+  });
+
   it('tells "not running" from "certificate not accepted", from what npm start reports', async () => {
     mount({ statusUrl: '/test/demo/stand-in-exited.json', retryMs: 60_000 });
     await until(() => demo!.status.includes('not running'), 10_000, 'the words for a stand-in that stopped');

@@ -8,6 +8,7 @@ import type { IAgoraRTC, IAgoraRTCClient } from 'agora-rtc-sdk-ng';
 import type { AgoraRelayAudience, AgoraRelayHost } from '../src/index.js';
 import { standInSdk } from '../src/testing/index.js';
 import type { StandInAddresses } from '../src/testing/stand-in/browser.js';
+import { standInControls } from './stand-in-controls.js';
 import { reachStandIn } from './stand-in-reach.js';
 import type { Reach } from './stand-in-reach.js';
 import { syntheticMedia } from './synthetic-media.js';
@@ -98,7 +99,8 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
   const clients: IAgoraRTCClient[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let disposed = false;
-  let mountedAt = 0;
+  /** Since when co-host pictures are awaited: the mount, or the last time they all played (or were off on purpose). */
+  let waitingSince = 0;
   let mediaAddress = '';
   let authority: string | undefined;
 
@@ -197,12 +199,12 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
         audience.append(label);
       }
       audience.sdk = sdkFor(sdk, addresses) as never;
-      column.append(host, watching, audience);
+      column.append(host, standInControls(host, stage.name), watching, audience);
       stagesBox.append(column);
       hosts.push(host);
       audiences.push(audience);
     }
-    mountedAt = performance.now();
+    waitingSince = performance.now();
     watchMedia();
   }
 
@@ -227,12 +229,24 @@ export function mountStandInDemo(root: HTMLElement, options: StandInDemoOptions 
     return video ? Math.max(video.getVideoPlaybackQuality().totalVideoFrames, presentedFrames(video)) : 0;
   };
 
-  /** Pictures in both co-host tiles: co-hosting works. None after a while: say why WebRTC may not connect. */
+  /** A host whose picture a person turned off with the controls: its co-host tile is gone on purpose. */
+  const pictureOff = () => hosts.find((host) => host.hasAttribute('camera-off') || host.hasAttribute('preview'));
+
+  /**
+   * Pictures in both co-host tiles: co-hosting works. A picture turned off with the controls: say so. None after a
+   * while (since the page loaded, or since the pictures were last all there): say why WebRTC may not connect.
+   */
   function watchMedia(): void {
     const playing = hosts.every((host) => coHostFrames(host) > 0);
+    const off = pictureOff();
+    if (playing || off) waitingSince = performance.now();
     if (playing) {
       say('Co-hosting: each host shows the other channel’s picture as its co-host, relayed by the stand-in.', 'ok');
-    } else if (performance.now() - mountedAt > (options.mediaPatienceMs ?? 15_000)) {
+    } else if (off) {
+      const stage = STAGES.find((each) => each.channel === off.getAttribute('channel-name'));
+      const why = off.hasAttribute('preview') ? 'is back in preview (not live)' : 'turned its picture off';
+      say(`${stage?.name ?? 'A host'} ${why}: the other stage’s co-host tile is gone until it comes back.`, 'ok');
+    } else if (performance.now() - waitingSince > (options.mediaPatienceMs ?? 15_000)) {
       // No client joined at all: the edges' certificate (Firefox: one exception per port) rather than media.
       if (!clients.some((client) => client.connectionState === 'CONNECTED')) {
         say(advice({ kind: 'not-joined', ...(authority ? { authority } : {}) }), 'bad');

@@ -49,14 +49,17 @@ export function advice(trouble: Trouble): string {
         ? `${where}: WebRTC did not connect. The stand-in takes media on ${escape(trouble.address)} (loopback), which
            desktop browsers do not use for WebRTC by default. Either run <code>npm start</code> on a machine with a
            network address (it then announces that one; <code>MEDIA_ADDRESS=192.168.1.20 npm start</code> chooses),
-           or let Chromium use loopback: start it with <code>--allow-loopback-in-peer-connection</code>. Firefox does
+           or let Chromium use loopback: start it with <code>--allow-loopback-in-peer-connection
+           --disable-features=WebRtcHideLocalIpsWithMdns</code> (the page asks for no camera, so Chromium would
+           otherwise hide its own loopback address behind an mDNS name). Firefox does
            not take loopback here even with <code>media.peerconnection.ice.loopback</code> = true in
            <code>about:config</code>: it offers WebRTC only its network address, so run <code>npm start</code>
            without <code>MEDIA_ADDRESS=loopback</code>. Then reload.`
         : `${where}: WebRTC did not connect to ${escape(trouble.address)}, where the stand-in takes media (UDP). A
            firewall may block it, or that address may have changed: restart <code>npm start</code>, or (Chromium
            only) run <code>MEDIA_ADDRESS=loopback npm start</code> and start Chromium with
-           <code>--allow-loopback-in-peer-connection</code>. Then reload.`;
+           <code>--allow-loopback-in-peer-connection --disable-features=WebRtcHideLocalIpsWithMdns</code>. Then
+           reload.`;
     }
   }
 }

@@ -77,6 +77,34 @@ const near = (seen: Rgb, expected: readonly number[], tolerance = 45) =>
 describe('the demo page: two hosts co-hosting through the stand-in on the real SDK', function () {
   this.timeout(120_000);
 
+  it('has switches under each host: Picture off takes stage-a out of stage-b’s co-host tile and says so; back on, it returns moving', async () => {
+    standIn = await startRemoteAgoraStandIn({ media: true });
+    const { hosts } = mount({ addresses: standIn.addresses, mediaPatienceMs: 90_000 });
+    await until(() => hosts.length === 2 && hosts.every((host) => !!tileVideo(host, 'remote')), 60_000, 'a co-host tile in each host');
+    for (const host of hosts) await framesGrow(() => frames(tileVideo(host, 'remote')), 5, 40_000, `frames in ${host.channelName}'s co-host tile`);
+    await until(() => demo!.status.includes('Co-hosting'), 10_000, 'the Co-hosting words');
+    const [stageA, stageB] = hosts as [AgoraRelayHost, AgoraRelayHost];
+    const pictureOff = container.querySelectorAll<HTMLInputElement>('input[data-host-attribute="camera-off"]')[0]!;
+    expect(pictureOff.closest('label')?.textContent?.trim()).to.equal('Picture off');
+
+    pictureOff.click();
+    expect(stageA.hasAttribute('camera-off'), 'the switch writes the host’s attribute').to.equal(true);
+    await until(() => !tileVideo(stageB, 'remote'), 20_000, 'stage-a gone from stage-b’s co-host tile');
+    await until(() => demo!.status.includes('Stage A turned its picture off'), 5_000, 'the words for a picture turned off');
+    expect(stageA.shadowRoot?.querySelector('[part="local-label"][data-state="camera-off"]')?.textContent).to.contain('Camera off');
+
+    pictureOff.click();
+    expect(stageA.hasAttribute('camera-off')).to.equal(false);
+    await until(() => !!tileVideo(stageB, 'remote'), 20_000, 'stage-a back in stage-b’s co-host tile');
+    await framesGrow(() => frames(tileVideo(stageB, 'remote')), 5, 30_000, 'frames of stage-a again');
+    await until(() => demo!.status.includes('Co-hosting'), 10_000, 'Co-hosting again');
+
+    const volume = container.querySelectorAll<HTMLInputElement>('input[data-host-attribute="cohost-volume"]')[1]!;
+    volume.value = '25';
+    volume.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(stageB.getAttribute('cohost-volume'), 'the slider writes stage-b’s cohost-volume').to.equal('25');
+  });
+
   it('shows moving pictures of the OTHER channel in both co-host tiles, and both hosts in each audience', async () => {
     standIn = await startRemoteAgoraStandIn({ media: true });
     const { hosts, audiences } = mount({ addresses: standIn.addresses, mediaPatienceMs: 90_000 });
@@ -118,6 +146,7 @@ describe('the demo page: two hosts co-hosting through the stand-in on the real S
     mount({ addresses: standIn.addresses, mediaPatienceMs: 4000 });
     await until(() => demo!.status.includes('WebRTC did not connect'), 40_000, 'the words about WebRTC');
     expect(demo!.status).to.contain('--allow-loopback-in-peer-connection');
+    expect(demo!.status).to.contain('WebRtcHideLocalIpsWithMdns');
     expect(demo!.status).to.contain('media.peerconnection.ice.loopback');
   });
 

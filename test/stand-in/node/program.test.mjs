@@ -122,9 +122,10 @@ test('starts with media, prints its addresses, answers, and stops on SIGTERM lea
   const { code, afterSignalMs } = await started.exited;
   assert.equal(code, 0, started.output().stderr);
   assert.match(started.output().stderr, /stopped/);
+  // Stopping promptly on the signal is what this checks. Its ports are not probed after the exit: an exited process
+  // holds none, so a probe proves nothing, and another test's stand-in on port 0 may already have been given one of
+  // them (seen under npm test: a TLS "socket hang up" where ECONNREFUSED was expected).
   assert.ok(afterSignalMs < 3000, `exited ${Math.round(afterSignalMs)} ms after the signal (something stayed open?)`);
-  await assert.rejects(get(accessPoint.port), /ECONNREFUSED/);
-  await assert.rejects(get(relay.port), /ECONNREFUSED/);
 });
 
 test('explains itself to a person, keeps the same certificate across runs, and stops on Ctrl-C', async () => {

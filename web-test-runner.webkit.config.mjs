@@ -3,7 +3,7 @@
 // webkit2gtk-driver) by web-test-runner's WebDriver launcher. The runner script starts the driver and a display.
 import { defaultReporter } from '@web/test-runner';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { resultsFileReporter } from './scripts/summary-reporter.mjs';
 import base from './web-test-runner.config.mjs';
 
 const port = Number(process.env.WEBKIT_DRIVER_PORT);
@@ -34,5 +34,6 @@ export default {
       },
     }),
   ],
-  reporters: [defaultReporter(), summaryReporter()],
+  // `npm test` runs this before its main run: its counts join that run's closing line (scripts/summary-reporter.mjs).
+  reporters: [defaultReporter(), resultsFileReporter('webkit.json', 'WebKit')],
 };

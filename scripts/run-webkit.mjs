@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the elements' tests in WebKit (web-test-runner.webkit.config.mjs): Debian's WebKitWebDriver (package
+// Runs the browser tests in WebKit (web-test-runner.webkit.config.mjs): Debian's WebKitWebDriver (package
 // webkit2gtk-driver) on a loopback port, under a virtual display (xvfb-run, package xvfb) when there is none, then
 // web-test-runner against it, then stops the driver. As root (CI), like scripts/run-wtr.mjs, all of it runs in a
 // network namespace with only the loopback up (AGORA_RELAY_NO_NETNS=1 opts out). Without the driver it says what to

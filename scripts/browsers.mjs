@@ -5,14 +5,38 @@ import { existsSync } from 'node:fs';
 const candidates = {
   chromium: [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'],
   firefox: [process.env.FIREFOX_PATH, '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox-esr'],
+  // WebKit (scripts/run-webkit.mjs): Debian's WebKitGTK MiniBrowser and its WebDriver (package webkit2gtk-driver).
+  webkit: [
+    '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/libexec/webkit2gtk-4.1/MiniBrowser',
+  ],
+  webkitDriver: ['/usr/bin/WebKitWebDriver'],
 };
 
-/** @param {'chromium' | 'firefox'} name @returns {string | undefined} */
+/** @param {'chromium' | 'firefox' | 'webkit' | 'webkitDriver'} name @returns {string | undefined} */
 export function findBrowser(name) {
   return candidates[name].find((path) => path && existsSync(path));
 }
 
 export const debianPackages = { chromium: 'chromium', firefox: 'firefox-esr' };
+
+/** A system tool (`unshare`, `ip`, `xvfb-run`) in the usual places. @returns {string | undefined} */
+export function findTool(name) {
+  return ['/usr/bin/', '/usr/sbin/', '/bin/', '/sbin/'].map((dir) => dir + name).find(existsSync);
+}
+
+/**
+ * WebKit is optional: `npm test` runs it when it is here (or can be installed) and otherwise says it skipped it.
+ * xvfb gives the browser a display on a machine without one.
+ */
+export const webkitPackages = ['webkit2gtk-driver', 'xvfb'];
+/** Why WebKit cannot run here, or undefined when it can. @returns {string | undefined} */
+export function webkitMissing() {
+  if (!findBrowser('webkit') || !findBrowser('webkitDriver')) return 'no WebKitWebDriver and MiniBrowser';
+  if (!process.env.DISPLAY && !findTool('xvfb-run')) return 'no display and no xvfb-run';
+  return undefined;
+}
 
 /**
  * Flags that keep headless Chromium quiet and working as root (shared/reference/toolchain.md): without the

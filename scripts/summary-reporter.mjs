@@ -2,12 +2,13 @@
 // A test file that fails to load or run counts as one failure, so a broken file can never look green.
 // When scripts/test-node.mjs ran just before (as in `npm test`), its counts in .test-results/node.json are added,
 // and so are the interop suite's in .test-results/interop.json (interop/run.mjs) and the real SDK's in Firefox in
-// .test-results/firefox-sdk.json (web-test-runner.firefox.config.mjs) and the demo's in Firefox as on a desktop in
-// .test-results/firefox-demo.json (scripts/run-firefox-demo.mjs); a failure in any fails this process too. Each file
-// is consumed when the run starts, so it counts once.
+// .test-results/firefox-sdk.json (web-test-runner.firefox.config.mjs), the demo's in Firefox as on a desktop in
+// .test-results/firefox-demo.json (scripts/run-firefox-demo.mjs) and WebKit's in .test-results/webkit.json
+// (scripts/run-webkit.mjs); a failure in any fails this process too. Each file is consumed when the run starts, so it
+// counts once.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-const earlierResults = ['node.json', 'interop.json', 'firefox-sdk.json', 'firefox-demo.json'].map(
+const earlierResults = ['node.json', 'interop.json', 'firefox-sdk.json', 'firefox-demo.json', 'webkit.json'].map(
   (name) => new URL(`../.test-results/${name}`, import.meta.url),
 );
 

@@ -12,10 +12,11 @@
 // back the mute and enabled states we changed, and never close them (page-tracks.ts).
 import { listDevices, watchDevices, type DevicesDetail } from './devices.js';
 import { openDevice, switchDevice, type Device } from './local-devices.js';
+import { LocalPublication } from './local-publication.js';
 import { PageTrackHold, type PageTracks } from './page-tracks.js';
 import { fromSdkError, type RelayErrorDetail } from './relay-error.js';
+import { ScreenTrack } from './screen-track.js';
 import type { ControlledSdk, ControlledTrack, DeviceTrack, LocalTrack, ManagedClient } from './sdk-types.js';
-import { withinLimit } from './within-limit.js';
 
 export type { PageTracks } from './page-tracks.js';
 
@@ -49,16 +50,12 @@ export interface LocalMediaContext {
   screenShareStopped(reason: 'ended' | 'failed'): void;
 }
 
-/** How long leaving to preview waits on `unpublish` (the SDK may never answer). */
-const UNPUBLISH_WAIT_MS = 1000;
-
 export class LocalMedia {
   readonly #context: LocalMediaContext;
   #settings: LocalSettings = { ...DEFAULT_SETTINGS };
   #microphone: DeviceTrack | undefined;
   #camera: DeviceTrack | undefined;
-  #screen: ControlledTrack | undefined;
-  #onScreenEnded: (() => void) | undefined;
+  readonly #screen = new ScreenTrack();
   /** Each own device's `track-ended` listener (the device unplugged), and tracks that ended, closed once unpublished. */
   readonly #onEnded = new Map<LocalTrack, () => void>();
   #retired: ControlledTrack[] = [];
@@ -67,8 +64,8 @@ export class LocalMedia {
   /** Devices that could not be opened: not tried again until their id changes or the host opens again. */
   readonly #failed = new Set<Device>();
   readonly #deviceIds: Record<Device, string> = { microphone: '', camera: '' };
-  #client: ManagedClient | null = null;
-  readonly #published = new Set<LocalTrack>();
+  /** What is published, on which client (local-publication.ts). */
+  readonly #publication: LocalPublication;
   #opened = false;
   #released = false;
   #devices: DevicesDetail = { cameras: [], microphones: [] };
@@ -79,6 +76,7 @@ export class LocalMedia {
   constructor(context: LocalMediaContext) {
     this.#context = context;
     this.#page = new PageTrackHold((error) => context.report(error));
+    this.#publication = new LocalPublication(context.report, () => this.#released);
   }
 
   /** The audio shown and published: the page's, else the microphone. */
@@ -88,7 +86,7 @@ export class LocalMedia {
 
   /** The video shown and published: the screen while shared, else the page's, else the camera. */
   get video(): ControlledTrack | undefined {
-    return this.#settings.screenShare ? this.#screen : (this.#page.video ?? this.#camera);
+    return this.#settings.screenShare ? this.#screen.track : (this.#page.video ?? this.#camera);
   }
 
   get microphoneMuted(): boolean {
@@ -100,12 +98,12 @@ export class LocalMedia {
   }
 
   get screenSharing(): boolean {
-    return this.#settings.screenShare && !!this.#screen;
+    return this.#settings.screenShare && !!this.#screen.track;
   }
 
   /** Tracks published on the client now. */
   get published(): number {
-    return this.#published.size;
+    return this.#publication.size;
   }
 
   /** Takes the element's wishes; what changed is applied in order, after what is already under way. */
@@ -129,33 +127,24 @@ export class LocalMedia {
 
   /** Publishes on a joined client; resolves true when something is published. Never rejects. */
   async publishTo(client: ManagedClient): Promise<boolean> {
-    this.#client = client;
+    this.#publication.client = client;
     await this.#schedule();
-    return this.#published.size > 0;
+    return this.#publication.size > 0;
   }
 
   /** Unpublishes and forgets the client (going back to preview); the tracks stay open and shown. Never rejects. */
   async unpublish(): Promise<void> {
-    await this.#enqueue(async () => {
-      const client = this.#client;
-      this.#client = null;
-      const tracks = [...this.#published];
-      this.#published.clear();
-      if (client && tracks.length > 0 && client.connectionState === 'CONNECTED') {
-        await withinLimit(client.unpublish(tracks), UNPUBLISH_WAIT_MS);
-      }
-    });
+    await this.#enqueue(() => this.#publication.unpublishAll());
   }
 
   /** Closes our own tracks at once (synchronously: removal must not wait on the SDK) and lets the page's go. */
   release(): void {
     if (this.#released) return;
     this.#released = true;
-    this.#client = null;
-    this.#published.clear();
+    this.#publication.forget();
     this.#unwatch?.();
     this.#unwatch = undefined;
-    const hadTracks = !!(this.#microphone ?? this.#camera ?? this.#screen);
+    const hadTracks = !!(this.#microphone ?? this.#camera ?? this.#screen.track);
     this.#closeOwn('microphone');
     this.#closeOwn('camera');
     for (const track of this.#retired.splice(0)) track.close();
@@ -201,7 +190,7 @@ export class LocalMedia {
       opened = true;
     }
     if (this.#released) return;
-    if (wantScreen && !this.#screen) await this.#openScreen(sdk);
+    if (wantScreen && !this.#screen.track) await this.#openScreen(sdk);
     if (this.#released) return;
     if (opened) this.#context.changed();
     if (opened && !this.#unwatch) await this.#watchDevices(sdk);
@@ -209,7 +198,7 @@ export class LocalMedia {
     await this.#applyControls();
     await this.#switchDevices();
     if (this.#released) return;
-    await this.#publish();
+    await this.#publication.sync([this.audio, this.video].filter((track): track is ControlledTrack => !!track));
     if (this.#released) return;
     for (const track of this.#retired.splice(0)) track.close();
     if (!wantMicrophone) this.#closeOwn('microphone');
@@ -238,28 +227,6 @@ export class LocalMedia {
       this.#deviceIds[device] = wanted;
       const list = device === 'camera' ? this.#devices.cameras : this.#devices.microphones;
       await switchDevice(track, device, wanted, list, this.#context.report);
-    }
-  }
-
-  async #publish(): Promise<void> {
-    const client = this.#client;
-    if (!client) return;
-    const wanted = [this.audio, this.video].filter((track): track is ControlledTrack => !!track);
-    const stale = [...this.#published].filter((track) => !wanted.includes(track as ControlledTrack));
-    if (stale.length > 0) {
-      for (const track of stale) this.#published.delete(track);
-      await client.unpublish(stale).catch((error: unknown) => {
-        if (!this.#released) this.#context.report(fromSdkError(error, 'publish', 'Could not unpublish.'));
-      });
-    }
-    // A disabled track cannot be published: it goes out when it is turned on again.
-    const fresh = wanted.filter((track) => !this.#published.has(track) && track.enabled !== false);
-    if (fresh.length === 0 || this.#client !== client) return;
-    try {
-      await client.publish(fresh);
-      if (this.#client === client) for (const track of fresh) this.#published.add(track);
-    } catch (error) {
-      if (!this.#released && this.#client === client) this.#context.report(fromSdkError(error, 'publish', 'Could not publish.'));
     }
   }
 
@@ -301,31 +268,24 @@ export class LocalMedia {
     return track;
   }
 
+  /** The screen (screen-track.ts); when it could not be shared, or the browser's own "Stop sharing": the camera again. */
   async #openScreen(sdk: ControlledSdk): Promise<void> {
-    let screen: ControlledTrack;
-    try {
-      screen = await sdk.createScreenVideoTrack({}, 'disable');
-    } catch (error) {
-      const detail = fromSdkError(error, 'publish', 'The screen could not be shared.');
-      this.#context.report({ ...detail, message: `screen-share: the screen could not be shared (${detail.message}); the camera stays on.` });
-      this.#settings = { ...this.#settings, screenShare: false };
-      this.#context.screenShareStopped('failed');
-      return;
-    }
-    if (this.#released || !this.#settings.screenShare) {
-      screen.close();
-      return;
-    }
-    this.#screen = screen;
-    // The browser's own "Stop sharing": back to the camera, and the element says so.
-    const ended = () => {
-      if (this.#screen !== screen || this.#released) return;
-      this.#settings = { ...this.#settings, screenShare: false };
-      this.#context.screenShareStopped('ended');
-      void this.#schedule();
-    };
-    this.#onScreenEnded = ended;
-    screen.on('track-ended', ended);
+    const outcome = await this.#screen.open(
+      sdk,
+      () => !this.#released && this.#settings.screenShare,
+      () => {
+        if (this.#released) return;
+        this.#stopSharing('ended');
+        void this.#schedule();
+      },
+      this.#context.report,
+    );
+    if (outcome === 'failed') this.#stopSharing('failed');
+  }
+
+  #stopSharing(reason: 'ended' | 'failed'): void {
+    this.#settings = { ...this.#settings, screenShare: false };
+    this.#context.screenShareStopped(reason);
   }
 
   async #watchDevices(sdk: ControlledSdk): Promise<void> {
@@ -342,18 +302,13 @@ export class LocalMedia {
   #closeOwn(device: Device): void {
     const track = this.#forget(device);
     if (!track) return;
-    this.#published.delete(track);
+    this.#publication.drop(track);
     track.close();
   }
 
   #closeScreen(): void {
-    const screen = this.#screen;
-    if (!screen) return;
-    this.#screen = undefined;
-    if (this.#onScreenEnded) screen.off('track-ended', this.#onScreenEnded);
-    this.#onScreenEnded = undefined;
-    this.#published.delete(screen);
-    screen.close();
+    const screen = this.#screen.close();
+    if (screen) this.#publication.drop(screen);
   }
 
   #fail(error: unknown, attribute: string, fallback: string): void {

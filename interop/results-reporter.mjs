@@ -2,7 +2,7 @@
 // reporter (scripts/summary-reporter.mjs) adds to the closing `N passed, N failed, N skipped` line of `npm test`.
 // A run that executed no test, or a test file that failed to load, counts as a failure: never a silent green.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { countSuite } from '../scripts/summary-reporter.mjs';
+import { countSessions } from '../scripts/summary-reporter.mjs';
 
 export const interopResults = new URL('../.test-results/interop.json', import.meta.url);
 
@@ -14,12 +14,7 @@ export function interopResultsReporter() {
       rmSync(interopResults, { force: true });
     },
     onTestRunFinished({ sessions }) {
-      for (const session of sessions) {
-        sessionsSeen += 1;
-        const failedBefore = totals.failed;
-        countSuite(session.testResults, totals);
-        if (!session.passed && totals.failed === failedBefore) totals.failed += 1;
-      }
+      sessionsSeen += countSessions(sessions, totals);
     },
     stop() {
       if (sessionsSeen === 0) totals.failed += 1;

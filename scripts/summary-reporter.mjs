@@ -40,6 +40,19 @@ export function countSuite(suite, totals) {
   for (const child of suite?.suites ?? []) countSuite(child, totals);
 }
 
+/**
+ * Adds a run's sessions to `totals` (a session that failed without a failed test, e.g. a file that did not load,
+ * counts as one failure) and returns how many sessions there were.
+ */
+export function countSessions(sessions, totals) {
+  for (const session of sessions) {
+    const failedBefore = totals.failed;
+    countSuite(session.testResults, totals);
+    if (!session.passed && totals.failed === failedBefore) totals.failed += 1;
+  }
+  return sessions.length;
+}
+
 export function summaryReporter() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   let earlierCounts = [];
@@ -49,12 +62,7 @@ export function summaryReporter() {
       earlierCounts = earlierResults.map(takeCounts).filter((counts) => counts !== undefined);
     },
     onTestRunFinished({ sessions }) {
-      for (const session of sessions) {
-        sessionsSeen += 1;
-        const failedBefore = totals.failed;
-        countSuite(session.testResults, totals);
-        if (!session.passed && totals.failed === failedBefore) totals.failed += 1;
-      }
+      sessionsSeen += countSessions(sessions, totals);
     },
     stop() {
       process.once('exit', () => {
@@ -86,12 +94,7 @@ export function resultsFileReporter(name, label) {
       write({ passed: 0, failed: 1, skipped: 0 });
     },
     onTestRunFinished({ sessions }) {
-      for (const session of sessions) {
-        sessionsSeen += 1;
-        const failedBefore = totals.failed;
-        countSuite(session.testResults, totals);
-        if (!session.passed && totals.failed === failedBefore) totals.failed += 1;
-      }
+      sessionsSeen += countSessions(sessions, totals);
     },
     stop() {
       if (sessionsSeen === 0) totals.failed += 1;
